@@ -1,0 +1,32 @@
+package dev.synod.client;
+
+import io.grpc.Status;
+
+/**
+ * Where a call goes and which failures may be retried. Only idempotent calls retry: repeating a
+ * put, CAS, delete, lease grant/revoke, deregister, leader transfer, peer removal or restore after
+ * an ambiguous failure could apply it twice.
+ */
+enum CallPolicy {
+  /** Reads: round-robin; retried on UNAVAILABLE and DEADLINE_EXCEEDED. */
+  READ(false, true, true),
+  /** Idempotent writes (register upsert, heartbeat, lease keep-alive): leader; retried on UNAVAILABLE. */
+  IDEMPOTENT_WRITE(true, true, false),
+  /** Non-idempotent writes and admin actions: leader; never retried. */
+  WRITE(true, false, false);
+
+  final boolean toLeader;
+  private final boolean retryUnavailable;
+  private final boolean retryDeadline;
+
+  CallPolicy(boolean toLeader, boolean retryUnavailable, boolean retryDeadline) {
+    this.toLeader = toLeader;
+    this.retryUnavailable = retryUnavailable;
+    this.retryDeadline = retryDeadline;
+  }
+
+  boolean retries(Status.Code code) {
+    return (code == Status.Code.UNAVAILABLE && retryUnavailable)
+        || (code == Status.Code.DEADLINE_EXCEEDED && retryDeadline);
+  }
+}

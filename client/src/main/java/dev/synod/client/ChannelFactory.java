@@ -1,0 +1,13 @@
+package dev.synod.client;
+
+import io.grpc.ManagedChannel;
+
+/**
+ * Opens the channel for one endpoint. The client calls it at most once per distinct target and
+ * owns (and shuts down) what it returns; a TLS-enabled factory plugs in here.
+ */
+@FunctionalInterface
+public interface ChannelFactory {
+  /** Returns a new channel to {@code target}, a validated {@code host:port} string. */
+  ManagedChannel create(String target);
+}

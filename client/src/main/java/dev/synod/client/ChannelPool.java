@@ -1,0 +1,127 @@
+package dev.synod.client;
+
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import dev.synod.proto.v1.ResponseHeader;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One channel per target for the client's lifetime, plus endpoint choice: reads round-robin over
+ * the configured endpoints, writes go to the last leader hint when there is one.
+ */
+final class ChannelPool implements AutoCloseable {
+  /** Trailer a node may attach to UNAVAILABLE to name the leader's API address. */
+  static final Metadata.Key<String> LEADER_TRAILER =
+      Metadata.Key.of("synod-leader-api", Metadata.ASCII_STRING_MARSHALLER);
+
+  private static final Logger log = LoggerFactory.getLogger(ChannelPool.class);
+
+  private final List<String> endpoints;
+  private final ChannelFactory factory;
+  private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final AtomicInteger next = new AtomicInteger();
+  private volatile String leader;
+  private volatile boolean closed;
+
+  ChannelPool(List<String> endpoints, ChannelFactory factory) {
+    this.endpoints = endpoints;
+    this.factory = factory;
+  }
+
+  ManagedChannel channel(String target) {
+    if (closed) {
+      throw new SynodException(Status.Code.CANCELLED, "client is closed");
+    }
+    ManagedChannel c = channels.computeIfAbsent(target, factory::create);
+    if (closed) {
+      c.shutdownNow();
+      throw new SynodException(Status.Code.CANCELLED, "client is closed");
+    }
+    return c;
+  }
+
+  /**
+   * The target for the next attempt. {@code failed} is the target of the previous attempt (null on
+   * the first), so a retry moves on to the endpoint after it.
+   */
+  String pick(CallPolicy policy, String failed) {
+    String l = leader;
+    if (policy.toLeader && l != null && !l.equals(failed)) {
+      return l;
+    }
+    int i = failed == null ? -1 : endpoints.indexOf(failed);
+    if (i < 0) {
+      i = Math.floorMod(next.getAndIncrement(), endpoints.size());
+      if (endpoints.get(i).equals(failed) && endpoints.size() > 1) {
+        i = (i + 1) % endpoints.size();
+      }
+      return endpoints.get(i);
+    }
+    return endpoints.get((i + 1) % endpoints.size());
+  }
+
+  String leader() {
+    return leader;
+  }
+
+  /** Remembers the leader named in a response's header, if any. */
+  void observe(Object response) {
+    if (response instanceof Message m) {
+      FieldDescriptor f = m.getDescriptorForType().findFieldByNumber(1);
+      if (f != null && f.getType() == FieldDescriptor.Type.MESSAGE
+          && f.getMessageType() == ResponseHeader.getDescriptor() && m.hasField(f)) {
+        hint(((ResponseHeader) m.getField(f)).getLeaderApiAddress());
+      }
+    }
+  }
+
+  /** Learns from a failed attempt: a trailer hint wins; otherwise an unreachable leader is forgotten. */
+  void observeFailure(String target, Status status, Metadata trailers) {
+    String hinted = trailers == null ? null : trailers.get(LEADER_TRAILER);
+    if (hinted != null && Endpoints.isHostPort(hinted)) {
+      hint(hinted);
+    } else if (status.getCode() == Status.Code.UNAVAILABLE && target.equals(leader)) {
+      leader = null;
+    }
+  }
+
+  private void hint(String address) {
+    if (address == null || address.isEmpty() || address.equals(leader)) {
+      return;
+    }
+    if (!Endpoints.isHostPort(address)) {
+      log.debug("ignoring malformed leader hint '{}'", address);
+      return;
+    }
+    log.debug("leader hint: {}", address);
+    leader = address;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    for (ManagedChannel c : channels.values()) {
+      c.shutdown();
+    }
+    for (ManagedChannel c : channels.values()) {
+      try {
+        if (!c.awaitTermination(1, TimeUnit.SECONDS)) {
+          c.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        c.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+    channels.clear();
+  }
+}

@@ -1,1 +1,0 @@
-package dev.synod.node;
