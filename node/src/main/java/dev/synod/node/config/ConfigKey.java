@@ -1,0 +1,147 @@
+package dev.synod.node.config;
+
+import static dev.synod.node.config.ValueType.BOOLEAN;
+import static dev.synod.node.config.ValueType.DURATION;
+import static dev.synod.node.config.ValueType.HOST_PORT_LIST;
+import static dev.synod.node.config.ValueType.INTEGER;
+import static dev.synod.node.config.ValueType.PATH;
+import static dev.synod.node.config.ValueType.TEXT;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The settings of {@code synod agent}, one row each: the single source of each setting's YAML key, variable,
+ * flag, type, default and description. Defaults in {@link AgentConfig} are read from here; so are the flags of
+ * {@link AgentCommand} and the table in {@code docs/configuration.md}.
+ */
+public enum ConfigKey {
+  NODE_ID("node-id", TEXT, derived("host name, lowercased"),
+      "Name of this node, unique in the cluster; matches " + AgentConfig.NAME_PATTERN + "."),
+  CLUSTER_ID("cluster-id", TEXT, literal("synod"),
+      "Name of the cluster this node belongs to; same characters as node-id."),
+  DATA_DIR("data-dir", PATH, derived("required"),
+      "Directory of the Raft log, snapshots and node state; a relative path is resolved against the working directory."),
+  BIND_HOST("bind-host", TEXT, literal("127.0.0.1"),
+      "Address that the API, Raft and gossip listeners bind to."),
+  ADVERTISE_HOST("advertise-host", TEXT, derived("bind-host"),
+      "Address that other nodes use to reach this one; must not be 0.0.0.0 or ::."),
+  API_PORT("api-port", INTEGER, literal("7400"),
+      "Port of the public gRPC API; 1..65535, distinct from the other ports."),
+  RAFT_PORT("raft-port", INTEGER, literal("7401"),
+      "Port of Raft replication; 1..65535, distinct from the other ports."),
+  GOSSIP_PORT("gossip-port", INTEGER, literal("7402"),
+      "Port of SWIM gossip among translation nodes; 1..65535, distinct from the other ports."),
+  SEEDS("seeds", HOST_PORT_LIST, derived("none"),
+      "Gossip addresses (host:port) of other nodes to join; a YAML list or a comma-separated string."),
+  BOOTSTRAP_EXPECT("bootstrap-expect", INTEGER, literal("0"),
+      "Voters to wait for before forming the first Raft group, 1..7; 0 joins an existing cluster instead."),
+  MIN_QUORUM("min-quorum", INTEGER, derived("bootstrap-expect if > 0, else 3"),
+      "Autopilot never removes a voter if that leaves fewer voters than this; 1..7."),
+  SERVER_STABILIZATION_TIME("server-stabilization-time", DURATION, literal("10s"),
+      "How long a learner must be healthy and caught up before promotion, and how long a failed server stays failed before cleanup; > 0."),
+  DEAD_SERVER_CLEANUP("dead-server-cleanup", BOOLEAN, literal("true"),
+      "Whether autopilot removes servers that stayed failed for server-stabilization-time."),
+  LEASE_GRACE("lease-grace", DURATION, literal("15s"),
+      "Grace period that every lease gets after a leader change before it can expire; > 0."),
+  LEASE_CHECK_INTERVAL("lease-check-interval", DURATION, literal("1s"),
+      "How often the leader looks for expired leases; > 0 and less than lease-grace."),
+  GOSSIP_PRESET("gossip-preset", ValueType.GOSSIP_PRESET, literal("lan"),
+      "Gossip timing preset: local (all nodes on one machine) or lan."),
+  ELECTION_TIMEOUT_MIN("election-timeout-min", DURATION, literal("1s"),
+      "Lower bound of the randomized Raft election timeout; > 0."),
+  ELECTION_TIMEOUT_MAX("election-timeout-max", DURATION, literal("2s"),
+      "Upper bound of the randomized Raft election timeout; greater than election-timeout-min."),
+  SNAPSHOT_THRESHOLD("snapshot-threshold", INTEGER, literal("10000"),
+      "Log entries since the last snapshot that trigger a new one; at least 100."),
+  ENABLE_REFLECTION("enable-reflection", BOOLEAN, literal("false"),
+      "Serve gRPC server reflection on the API port."),
+  SHUTDOWN_DRAIN_TIMEOUT("shutdown-drain-timeout", DURATION, literal("10s"),
+      "How long shutdown waits for in-flight calls to finish; 0s does not wait."),
+  LOG_LEVEL("log-level", ValueType.LOG_LEVEL, literal("info"),
+      "Log level: trace, debug, info, warn or error.");
+
+  /** Variables with the SYNOD_ prefix that belong to other commands (the operator CLI) and are not settings. */
+  static final Set<String> FOREIGN_VARIABLES = java.util.Set.of("SYNOD_ENDPOINTS");
+
+  private static final Map<String, ConfigKey> BY_YAML_KEY = index(ConfigKey::yamlKey);
+  private static final Map<String, ConfigKey> BY_ENV_VAR = index(ConfigKey::envVar);
+  private static final Map<String, ConfigKey> BY_FLAG = index(ConfigKey::flag);
+
+  private final String yamlKey;
+  private final ValueType type;
+  private final Default defaultValue;
+  private final String description;
+
+  ConfigKey(String yamlKey, ValueType type, Default defaultValue, String description) {
+    this.yamlKey = yamlKey;
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  /** The key in the YAML file, e.g. {@code api-port}; also the name used in error messages. */
+  public String yamlKey() {
+    return yamlKey;
+  }
+
+  /** The environment variable, e.g. {@code SYNOD_API_PORT}. */
+  public String envVar() {
+    return "SYNOD_" + yamlKey.toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  /** The command-line flag, e.g. {@code --api-port}. */
+  public String flag() {
+    return "--" + yamlKey;
+  }
+
+  public ValueType type() {
+    return type;
+  }
+
+  /** The default as documented: a literal value ({@code 7400}) or how it is derived ({@code bind-host}). */
+  public String defaultText() {
+    return defaultValue.text();
+  }
+
+  /** One line on what the setting does and its limits. */
+  public String description() {
+    return description;
+  }
+
+  /** The literal default converted to the type the builder takes, or empty if the default is derived. */
+  Optional<Object> literalDefault() {
+    return defaultValue.literal() ? Optional.of(type.convert(this, defaultValue.text())) : Optional.empty();
+  }
+
+  public static Optional<ConfigKey> byYamlKey(String yamlKey) {
+    return Optional.ofNullable(BY_YAML_KEY.get(yamlKey));
+  }
+
+  public static Optional<ConfigKey> byEnvVar(String name) {
+    return Optional.ofNullable(BY_ENV_VAR.get(name));
+  }
+
+  public static Optional<ConfigKey> byFlag(String flag) {
+    return Optional.ofNullable(BY_FLAG.get(flag));
+  }
+
+  private static Map<String, ConfigKey> index(Function<ConfigKey, String> name) {
+    return Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(name, k -> k));
+  }
+
+  private static Default literal(String text) {
+    return new Default(text, true);
+  }
+
+  private static Default derived(String text) {
+    return new Default(text, false);
+  }
+
+  private record Default(String text, boolean literal) {}
+}
