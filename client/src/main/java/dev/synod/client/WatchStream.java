@@ -11,6 +11,7 @@ import io.grpc.Status;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -110,7 +111,8 @@ final class WatchStream implements WatchHandle {
     call.halfClose();
     call.request(1);
     try {
-      scheduler.schedule(attempt::checkCreated, createDeadline.toMillis(), TimeUnit.MILLISECONDS);
+      attempt.timer = scheduler.schedule(attempt::checkCreated, createDeadline.toMillis(),
+          TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException ignored) {
       // The client is closing; close() cancels the call.
     }
@@ -133,6 +135,7 @@ final class WatchStream implements WatchHandle {
     private final String target;
     private final long start;
     private volatile boolean created;
+    private volatile ScheduledFuture<?> timer;
     private boolean done;
 
     Attempt(ClientCall<WatchRequest, WatchResponse> call, String target, long start) {
@@ -144,6 +147,13 @@ final class WatchStream implements WatchHandle {
     void checkCreated() {
       if (!created) {
         call.cancel("watch not created within " + createDeadline, null);
+      }
+    }
+
+    private void stopTimer() {
+      ScheduledFuture<?> t = timer;
+      if (t != null) {
+        t.cancel(false);
       }
     }
 
@@ -162,6 +172,7 @@ final class WatchStream implements WatchHandle {
       try {
         if (response.getCreated()) {
           created = true;
+          stopTimer();
           synchronized (lock) {
             failures = 0;
           }
@@ -193,6 +204,7 @@ final class WatchStream implements WatchHandle {
         return;
       }
       done = true;
+      stopTimer();
       pool.observeFailure(target, status, trailers);
       boolean retryable = status.isOk() || status.getCode() == Status.Code.UNAVAILABLE
           || (status.getCode() == Status.Code.CANCELLED && !created);

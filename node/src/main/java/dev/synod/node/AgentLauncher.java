@@ -14,7 +14,7 @@ final class AgentLauncher {
   private AgentLauncher() {}
 
   static int run(AgentConfig config) {
-    applyLogLevel(config.logLevel());
+    applyLogLevel(config.logLevel().configName());
     SynodAgent agent;
     try {
       agent = SynodAgent.start(config);

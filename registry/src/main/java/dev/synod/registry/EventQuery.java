@@ -16,7 +16,9 @@ final class EventQuery {
   /**
    * Matching events with revision >= from_revision. A page never splits a revision: when the limit
    * cuts the answer short, scanned_to is the revision before the first event left out, so resuming
-   * at scanned_to + 1 loses nothing. Otherwise scanned_to is the current revision.
+   * at scanned_to + 1 loses nothing. Otherwise scanned_to is the current revision. from_revision 0
+   * reads the whole retained history, unless some of it was compacted (then it is COMPACTED too).
+   * The filter's own start_revision is ignored: from_revision says where to start.
    */
   static EventsResponse execute(RegistryState state, RegistryLimits limits, EventsRequest req) {
     WatchRequest filter = req.getFilter();

@@ -39,9 +39,13 @@ public enum ValueType {
     return paramLabel;
   }
 
-  /** Whether the raw text of any YAML scalar is the value (so that {@code node-id: 010} stays "010"). */
+  /**
+   * Whether a YAML scalar is read as written rather than as YAML 1.1 would type it: {@code node-id: 010} stays
+   * "010" (not octal 8), {@code lease-grace: 1:30} stays "1:30" (not 90), {@code log-level: off} stays "off"
+   * (not false). Only integers and booleans use YAML's typing.
+   */
   boolean takesRawScalar() {
-    return this == TEXT || this == PATH;
+    return this != INTEGER && this != BOOLEAN;
   }
 
   /**

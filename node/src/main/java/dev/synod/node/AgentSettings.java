@@ -1,0 +1,26 @@
+package dev.synod.node;
+
+import dev.synod.consensus.ConsensusSettings;
+import dev.synod.node.autopilot.AutopilotSettings;
+import dev.synod.node.config.AgentConfig;
+
+/** Derives each module's typed settings from the agent's configuration. */
+final class AgentSettings {
+  /** Entries a learner may trail the commit index by and still count as caught up. */
+  static final long CATCH_UP_GAP = 1_000;
+
+  private AgentSettings() {}
+
+  static ConsensusSettings consensus(AgentConfig config) {
+    return ConsensusSettings.lan().toBuilder()
+        .electionTimeoutMin(config.electionTimeoutMin())
+        .electionTimeoutMax(config.electionTimeoutMax())
+        .snapshotAutoTriggerThreshold(config.snapshotThreshold())
+        .build();
+  }
+
+  static AutopilotSettings autopilot(AgentConfig config) {
+    return new AutopilotSettings(config.minQuorum(), config.serverStabilizationTime(), config.deadServerCleanup(),
+        CATCH_UP_GAP);
+  }
+}

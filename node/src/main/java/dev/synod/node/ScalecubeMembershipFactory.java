@@ -1,0 +1,29 @@
+package dev.synod.node;
+
+import dev.synod.membership.MemberInfo;
+import dev.synod.membership.Membership;
+import dev.synod.membership.ScalecubeMembership;
+import dev.synod.node.config.AgentConfig;
+import dev.synod.node.config.GossipPreset;
+import dev.synod.membership.MembershipSettings;
+
+/** Joins the real SWIM ring (scalecube) on the agent's gossip port. */
+final class ScalecubeMembershipFactory implements MembershipFactory {
+  @Override
+  public Membership start(AgentConfig config, MemberInfo local) {
+    MembershipSettings preset = config.gossipPreset() == GossipPreset.LOCAL ? MembershipSettings.local()
+        : MembershipSettings.lan();
+    MembershipSettings settings = preset.toBuilder().bindHost(config.bindHost()).port(config.gossipPort())
+        .seeds(config.seeds()).namespace(config.clusterId()).build();
+    return ScalecubeMembership.start(settings, local);
+  }
+
+  @Override
+  public void crash(Membership membership) {
+    if (membership instanceof ScalecubeMembership scalecube) {
+      scalecube.crash();
+    }
+    // Frees what is left (threads, the closed transport); the leave message can no longer go out.
+    membership.close();
+  }
+}
