@@ -1,1 +1,7 @@
+/**
+ * Apache Ratis behind a small interface: a {@link dev.synod.consensus.RaftNode} replicates any deterministic
+ * {@link dev.synod.consensus.ReplicatedStateMachine} that works on {@code byte[]}. It starts and recovers the Raft
+ * server, owns the snapshot files, serves linearizable and stale reads, and changes leadership and membership.
+ * Nothing here knows what the bytes mean.
+ */
 package dev.synod.consensus;

@@ -1,0 +1,354 @@
+package dev.synod.consensus;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.SnapshotManagementRequest;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One member of a Raft group replicating a {@link ReplicatedStateMachine}: writes from any member go to the
+ * leader, reads are linearizable (ReadIndex, on any member) or stale (local), and the group can change leader and
+ * membership. Created by {@link #start}; {@link #close} stops it gracefully.
+ */
+public final class RaftNode implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
+
+  private final String nodeId;
+  private final RaftPeerId selfId;
+  private final RaftGroupId groupId;
+  private final ConsensusSettings settings;
+  private final ListenerDispatcher dispatcher;
+  private final ScheduledExecutorService timer;
+  private final ExecutorService admin;
+  private final AtomicReference<RaftServer.Division> division = new AtomicReference<>();
+  private final AtomicLong callIds = new AtomicLong();
+  private final ClientId adminClientId = ClientId.randomId();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private RaftServer server;
+  private StateMachineAdapter adapter;
+  private SnapshotStore store;
+  private LeaderClient leaderClient;
+  private LinearizableReads reads;
+  private Reconfiguration reconfiguration;
+
+  private RaftNode(String nodeId, RaftGroupId groupId, ConsensusSettings settings) {
+    this.nodeId = nodeId;
+    this.selfId = RaftPeerId.valueOf(nodeId);
+    this.groupId = groupId;
+    this.settings = settings;
+    this.dispatcher = new ListenerDispatcher(nodeId);
+    this.timer = Executors.newSingleThreadScheduledExecutor(daemon("synod-consensus-timer-" + nodeId));
+    this.admin = Executors.newCachedThreadPool(daemon("synod-consensus-admin-" + nodeId));
+  }
+
+  /**
+   * Starts (FORMAT on first boot, when the storage dir has no directory for this group yet; RECOVER otherwise).
+   * {@code groupKey} (e.g. the cluster id) becomes the Raft group id through {@link UUID#nameUUIDFromBytes}.
+   * Empty {@code initialPeers} starts with an empty configuration, waiting to be added by the leader.
+   *
+   * @throws CorruptSnapshotException if the newest snapshot on disk fails validation
+   */
+  public static RaftNode start(String nodeId, String raftAddress, String groupKey, Path storageDir,
+      List<PeerAddress> initialPeers, ConsensusSettings settings, ReplicatedStateMachine stateMachine)
+      throws IOException {
+    requireNonBlank("nodeId", nodeId);
+    requireNonBlank("groupKey", groupKey);
+    Objects.requireNonNull(raftAddress, "raftAddress");
+    Objects.requireNonNull(storageDir, "storageDir");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(stateMachine, "stateMachine");
+    HostPort bind = HostPort.parse("raftAddress", raftAddress);
+    checkInitialPeers(nodeId, initialPeers);
+
+    RaftGroupId groupId = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(groupKey.getBytes(StandardCharsets.UTF_8)));
+    Files.createDirectories(storageDir);
+    Path groupDir = storageDir.toAbsolutePath().resolve(groupId.getUuid().toString());
+    boolean recover = Files.isDirectory(groupDir);
+    // Ratis keeps the state machine's files in <group>/sm; the snapshot is read and verified before any port opens.
+    SnapshotStore store = new SnapshotStore(groupDir.resolve("sm"));
+    Optional<SnapshotStore.Loaded> initial = recover ? store.loadLatest() : Optional.empty();
+
+    RaftNode node = new RaftNode(nodeId, groupId, settings);
+    try {
+      node.startServer(bind, storageDir.toAbsolutePath(), initialPeers, recover, store, initial, stateMachine);
+      return node;
+    } catch (IOException | RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  private void startServer(HostPort bind, Path storageDir, List<PeerAddress> initialPeers, boolean recover,
+      SnapshotStore snapshots, Optional<SnapshotStore.Loaded> initial, ReplicatedStateMachine stateMachine)
+      throws IOException {
+    RaftProperties properties = RatisProperties.of(settings, storageDir, bind);
+    this.store = snapshots;
+    this.adapter = new StateMachineAdapter(stateMachine, snapshots, initial, new Hooks(), settings.maxEntryBytes());
+    RaftGroup group = initialPeers.isEmpty() ? RaftGroup.valueOf(groupId) : RaftGroup.valueOf(groupId,
+        initialPeers.stream().map(p -> RaftPeer.newBuilder().setId(p.id()).setAddress(p.address())
+            .setStartupRole(RaftPeerRole.FOLLOWER).build()).toList());
+    this.server = RaftServer.newBuilder().setServerId(selfId).setGroup(group).setStateMachine(adapter)
+        .setProperties(properties)
+        .setOption(recover ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
+        .build();
+    server.start();
+    division.set(server.getDivision(groupId));
+    this.leaderClient = new LeaderClient(properties, settings, () -> division.get().getGroup(), this::leaderId, timer);
+    this.reads = new LinearizableReads(server, selfId, groupId, settings, timer, this::leaderId);
+    this.reconfiguration = new Reconfiguration(division.get(), leaderClient, settings, this::leaderId);
+    LOG.info("Raft node {} started ({}) in group {} at {}", nodeId, recover ? "recovered" : "formatted",
+        groupId.getUuid(), bind);
+  }
+
+  /** Replicates a command; any member accepts it. Fails with {@link NotLeaderOrUnavailableException} when no
+   *  leader took it within {@code requestTimeout}, or {@link IllegalArgumentException} when prepare rejected it. */
+  public CompletableFuture<WriteResult> write(byte[] command) {
+    Objects.requireNonNull(command, "command");
+    if (command.length > settings.maxEntryBytes()) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException(
+          "command: " + command.length + " bytes (expected: <= " + settings.maxEntryBytes() + ")"));
+    }
+    return leaderClient.write(command);
+  }
+
+  /** A linearizable read (ReadIndex), served by this member once it has applied the leader's commit index. */
+  public CompletableFuture<byte[]> readLinearizable(byte[] query) {
+    Objects.requireNonNull(query, "query");
+    return reads.read(query);
+  }
+
+  /** A read of this member's local state, which may lag the leader; no Raft round. */
+  public byte[] readStale(byte[] query) {
+    Objects.requireNonNull(query, "query");
+    return adapter.queryLocal(query);
+  }
+
+  public ConsensusStatus status() {
+    RaftServer.Division d = division.get();
+    DivisionInfo info = d.getInfo();
+    long snapshotIndex = Optional.ofNullable(store.getLatestSnapshot()).map(SnapshotFile::getIndex).orElse(-1L);
+    return new ConsensusStatus(nodeId, role(d), info.getCurrentTerm(), leaderId(),
+        d.getRaftLog().getLastCommittedIndex(), adapter.getLastAppliedTermIndex().getIndex(), snapshotIndex);
+  }
+
+  /** The current configuration: voters, then learners; progress (match index, last contact) only on the leader. */
+  public List<PeerInfo> peers() {
+    return PeerView.of(division.get());
+  }
+
+  public CompletableFuture<Void> transferLeadership(String targetId, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    boolean voter = reconfiguration.committed().map(m -> m.isVoter(targetId)).orElse(true);
+    if (!voter) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("targetId: " + targetId + " (expected: a voter of the group)"));
+    }
+    return runAdmin(() -> leaderClient.transferLeadership(targetId, timeout));
+  }
+
+  /** Adds a non-voting learner (a Ratis listener); it receives the log (or a snapshot) but does not vote. */
+  public CompletableFuture<Void> addLearner(PeerAddress peer) {
+    Objects.requireNonNull(peer, "peer");
+    return runAdmin(() -> reconfiguration.addLearner(peer));
+  }
+
+  /** Turns a learner into a voter. */
+  public CompletableFuture<Void> promote(String id) {
+    return runAdmin(() -> reconfiguration.promote(id));
+  }
+
+  /** Removes a voter or learner; the removed server stops serving the group. */
+  public CompletableFuture<Void> removePeer(String id) {
+    return runAdmin(() -> reconfiguration.remove(id));
+  }
+
+  /** Takes a snapshot now (if anything was applied since the last one) and returns its index. */
+  public long takeSnapshot() throws IOException {
+    long timeoutMs = settings.adminTimeout().toMillis();
+    SnapshotManagementRequest request = SnapshotManagementRequest.newCreate(
+        adminClientId, selfId, groupId, callIds.incrementAndGet(), timeoutMs, 1);
+    try {
+      RaftClientReply reply = server.snapshotManagementAsync(request).get(timeoutMs, TimeUnit.MILLISECONDS);
+      if (!reply.isSuccess()) {
+        throw new IOException("snapshot failed on " + nodeId, reply.getException());
+      }
+      return reply.getLogIndex();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while taking a snapshot", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("snapshot failed on " + nodeId, LeaderClient.unwrap(e));
+    }
+  }
+
+  /** Listener callbacks run serialized, in order, on one thread. */
+  public void addListener(ConsensusListener listener) {
+    dispatcher.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** Stops gracefully: committed entries are applied, the log is closed, and listeners stop receiving events. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (leaderClient != null) {
+      leaderClient.close();
+    }
+    if (server != null) {
+      try {
+        server.close();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Closing Raft server {} failed", nodeId, e);
+      }
+    }
+    timer.shutdownNow();
+    admin.shutdownNow();
+    dispatcher.close();
+  }
+
+  private Optional<String> leaderId() {
+    RaftServer.Division d = division.get();
+    return d == null ? Optional.empty() : Optional.ofNullable(d.getInfo().getLeaderId()).map(RaftPeerId::toString);
+  }
+
+  private RaftRole role(RaftServer.Division d) {
+    DivisionInfo info = d.getInfo();
+    if (!info.isAlive() || d.getRaftConf().getPeer(selfId, RaftPeerRole.FOLLOWER, RaftPeerRole.LISTENER) == null) {
+      return RaftRole.NONE;
+    }
+    return switch (info.getCurrentRole()) {
+      case LEADER -> RaftRole.LEADER;
+      case FOLLOWER -> RaftRole.FOLLOWER;
+      case CANDIDATE -> RaftRole.CANDIDATE;
+      case LISTENER -> RaftRole.LEARNER;
+      default -> RaftRole.NONE;
+    };
+  }
+
+  private interface AdminAction {
+    void run() throws IOException;
+  }
+
+  private CompletableFuture<Void> runAdmin(AdminAction action) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    try {
+      admin.execute(() -> {
+        try {
+          action.run();
+          result.complete(null);
+        } catch (IOException | RuntimeException e) {
+          result.completeExceptionally(e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      result.completeExceptionally(new NotLeaderOrUnavailableException("consensus node is closed", leaderId(), e));
+    }
+    return result;
+  }
+
+  /** Ratis-side events, turned into listener events. */
+  private final class Hooks implements StateMachineAdapter.Hooks {
+    @Override
+    public void leaderChanged(Optional<String> leader) {
+      RaftServer.Division d = division.get();
+      long term = 0;
+      try {
+        term = d != null ? d.getInfo().getCurrentTerm() : server.getDivision(groupId).getInfo().getCurrentTerm();
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("Term unknown at leader change", e);
+      }
+      dispatcher.leaderChanged(leader, term);
+    }
+
+    private List<PeerInfo> lastDelivered = List.of();
+
+    /** Every new leader commits the configuration again; listeners hear only actual membership changes. */
+    @Override
+    public synchronized void configurationCommitted(RaftConfigurationProto conf) {
+      List<PeerInfo> peers = PeerView.of(conf, leaderId());
+      if (leaderClient != null) {
+        leaderClient.configurationChanged(
+            peers.stream().map(p -> p.id() + "@" + p.address()).collect(Collectors.toUnmodifiableSet()));
+      }
+      if (!sameMembers(peers, lastDelivered)) {
+        lastDelivered = peers;
+        dispatcher.configurationChanged(peers);
+      }
+    }
+
+    private boolean sameMembers(List<PeerInfo> a, List<PeerInfo> b) {
+      return a.stream().map(p -> p.id() + "@" + p.address() + "/" + p.role()).collect(Collectors.toSet())
+          .equals(b.stream().map(p -> p.id() + "@" + p.address() + "/" + p.role()).collect(Collectors.toSet()));
+    }
+
+    @Override
+    public void applied(long index) {
+      dispatcher.applied(index);
+    }
+  }
+
+  private static void checkInitialPeers(String nodeId, List<PeerAddress> peers) {
+    Objects.requireNonNull(peers, "initialPeers");
+    Set<String> ids = new HashSet<>();
+    for (PeerAddress p : peers) {
+      if (!ids.add(Objects.requireNonNull(p, "initialPeers element").id())) {
+        throw new IllegalArgumentException("initialPeers: duplicate id " + p.id() + " (expected: unique ids)");
+      }
+    }
+    if (!peers.isEmpty() && !ids.contains(nodeId)) {
+      throw new IllegalArgumentException("initialPeers: " + ids + " (expected: to contain nodeId " + nodeId + ")");
+    }
+  }
+
+  private static void requireNonBlank(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + ": '" + value + "' (expected: not blank)");
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
