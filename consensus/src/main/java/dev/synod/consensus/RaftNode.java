@@ -33,6 +33,7 @@ import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SnapshotManagementRequest;
 import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.slf4j.Logger;
@@ -57,10 +58,12 @@ public final class RaftNode implements AutoCloseable {
   private final AtomicLong callIds = new AtomicLong();
   private final ClientId adminClientId = ClientId.randomId();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private RaftServer server;
-  private StateMachineAdapter adapter;
-  private SnapshotStore store;
-  private LeaderClient leaderClient;
+  private volatile boolean joining;
+  // Set once while starting; read by Ratis threads (hooks) as well as by callers.
+  private volatile RaftServer server;
+  private volatile StateMachineAdapter adapter;
+  private volatile SnapshotStore store;
+  private volatile LeaderClient leaderClient;
   private LinearizableReads reads;
   private Reconfiguration reconfiguration;
 
@@ -117,16 +120,24 @@ public final class RaftNode implements AutoCloseable {
     RaftProperties properties = RatisProperties.of(settings, storageDir, bind);
     this.store = snapshots;
     this.adapter = new StateMachineAdapter(stateMachine, snapshots, initial, new Hooks(), settings.maxEntryBytes());
-    RaftGroup group = initialPeers.isEmpty() ? RaftGroup.valueOf(groupId) : RaftGroup.valueOf(groupId,
-        initialPeers.stream().map(p -> RaftPeer.newBuilder().setId(p.id()).setAddress(p.address())
-            .setStartupRole(RaftPeerRole.FOLLOWER).build()).toList());
+    this.joining = initialPeers.isEmpty();
+    // A joiner starts as a listener of a configuration holding only itself. With a truly empty group Ratis runs
+    // it as a FOLLOWER that is in no configuration; if it ever missed heartbeats it would campaign, find itself
+    // NOT_IN_CONF and shut down, and a listener of the group would never become a LISTENER internally. The
+    // leader's configuration replaces this placeholder (log index -1) as soon as the node is added.
+    RaftGroup group = joining
+        ? RaftGroup.valueOf(groupId, RaftPeer.newBuilder().setId(selfId).setAddress(bind.host() + ":" + bind.port())
+            .setStartupRole(RaftPeerRole.LISTENER).build())
+        : RaftGroup.valueOf(groupId, initialPeers.stream().map(p -> RaftPeer.newBuilder().setId(p.id())
+            .setAddress(p.address()).setStartupRole(RaftPeerRole.FOLLOWER).build()).toList());
     this.server = RaftServer.newBuilder().setServerId(selfId).setGroup(group).setStateMachine(adapter)
         .setProperties(properties)
         .setOption(recover ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
         .build();
     server.start();
     division.set(server.getDivision(groupId));
-    this.leaderClient = new LeaderClient(properties, settings, () -> division.get().getGroup(), this::leaderId, timer);
+    this.leaderClient = new LeaderClient(properties, settings,
+        () -> isMember(division.get()) ? division.get().getGroup() : RaftGroup.valueOf(groupId), this::leaderId, timer);
     this.reads = new LinearizableReads(server, selfId, groupId, settings, timer, this::leaderId);
     this.reconfiguration = new Reconfiguration(division.get(), leaderClient, settings, this::leaderId);
     LOG.info("Raft node {} started ({}) in group {} at {}", nodeId, recover ? "recovered" : "formatted",
@@ -166,7 +177,8 @@ public final class RaftNode implements AutoCloseable {
 
   /** The current configuration: voters, then learners; progress (match index, last contact) only on the leader. */
   public List<PeerInfo> peers() {
-    return PeerView.of(division.get());
+    RaftServer.Division d = division.get();
+    return isMember(d) ? PeerView.of(d) : List.of();
   }
 
   public CompletableFuture<Void> transferLeadership(String targetId, Duration timeout) {
@@ -249,10 +261,22 @@ public final class RaftNode implements AutoCloseable {
     return d == null ? Optional.empty() : Optional.ofNullable(d.getInfo().getLeaderId()).map(RaftPeerId::toString);
   }
 
+  /** In a configuration that came from the group (not the joiner's placeholder), as voter or learner. */
+  private boolean isMember(RaftServer.Division d) {
+    RaftConfiguration conf = d.getRaftConf();
+    if (joining && conf.getLogEntryIndex() < 0) {
+      return false;
+    }
+    return conf.getPeer(selfId, RaftPeerRole.FOLLOWER, RaftPeerRole.LISTENER) != null;
+  }
+
   private RaftRole role(RaftServer.Division d) {
     DivisionInfo info = d.getInfo();
-    if (!info.isAlive() || d.getRaftConf().getPeer(selfId, RaftPeerRole.FOLLOWER, RaftPeerRole.LISTENER) == null) {
+    if (!info.isAlive() || !isMember(d)) {
       return RaftRole.NONE;
+    }
+    if (d.getRaftConf().getPeer(selfId, RaftPeerRole.FOLLOWER) == null) {
+      return RaftRole.LEARNER;
     }
     return switch (info.getCurrentRole()) {
       case LEADER -> RaftRole.LEADER;

@@ -139,7 +139,7 @@ final class SnapshotStore implements StateMachineStorage {
     }
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(SnapshotFile::parse).flatMap(Optional::stream)
-          .sorted(Comparator.comparing(SnapshotFile::getTermIndex).reversed())
+          .sorted(Comparator.comparingLong(SnapshotFile::getIndex).thenComparingLong(SnapshotFile::getTerm).reversed())
           .collect(Collectors.toList());
     }
   }

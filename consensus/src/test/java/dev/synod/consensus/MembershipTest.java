@@ -67,6 +67,26 @@ class MembershipTest {
   }
 
   @Test
+  void learnerKeepsFollowingWhenTheLeaderIsLost() throws Exception {
+    try (TestCluster cluster = TestCluster.start(dir, 3, ConsensusSettings.lan())) {
+      RaftNode leader = cluster.awaitLeader();
+      TestCluster.Member joiner = cluster.startJoiner("n4");
+      leader.addLearner(joiner.address).get(60, TimeUnit.SECONDS);
+      await().atMost(PATIENCE).until(() -> joiner.node.status().role() == RaftRole.LEARNER);
+
+      cluster.stop(leader.nodeId());
+      RaftNode newLeader = cluster.awaitLeader();
+      WriteResult w = newLeader.write(add("after-leader-loss")).get(30, TimeUnit.SECONDS);
+
+      await().atMost(PATIENCE).until(() -> joiner.node.status().appliedIndex() >= w.index());
+      assertThat(joiner.node.status().role()).isEqualTo(RaftRole.LEARNER);
+      assertThat(joiner.node.status().leaderId()).contains(newLeader.nodeId());
+      assertThat(parseAll(joiner.node.readLinearizable(bytes("all")).get(30, TimeUnit.SECONDS)))
+          .contains("after-leader-loss");
+    }
+  }
+
+  @Test
   void removedVoterLeavesTheConfigurationAndTheGroupKeepsCommitting() throws Exception {
     try (TestCluster cluster = TestCluster.start(dir, 3, ConsensusSettings.lan())) {
       RaftNode leader = cluster.awaitLeader();

@@ -64,6 +64,7 @@ public final class SynodAgent implements AutoCloseable {
   private final Server server;
   private final ScheduledExecutorService duties;
   private volatile boolean closed;
+  private volatile List<dev.synod.consensus.PeerAddress> formedWith = List.of();
   private Consumer<String> fatalHandler;
   private String fatalMessage;
 
@@ -124,11 +125,15 @@ public final class SynodAgent implements AutoCloseable {
       }
     });
     raft.set(node);
+    if (!initialPeers.isEmpty()) {
+      formedWith = initialPeers;
+      membership.updateTags(BootstrapPlan.formedTags(config.bootstrapExpect(), initialPeers));
+    }
     advertiseFormed(node.peers());
   }
 
   private void advertiseFormed(List<PeerInfo> peers) {
-    if (peers.stream().anyMatch(p -> p.id().equals(config.nodeId()))) {
+    if (formedWith.isEmpty() && peers.stream().anyMatch(p -> p.id().equals(config.nodeId()))) {
       membership.updateTags(BootstrapPlan.tags(config.bootstrapExpect(), true));
     }
   }

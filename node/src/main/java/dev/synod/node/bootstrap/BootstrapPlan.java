@@ -21,13 +21,30 @@ public record BootstrapPlan(Decision decision, List<PeerAddress> peers, String r
   public static final String TAG_RAFT = "raft";
   public static final String RAFT_FORMED = "formed";
   public static final String RAFT_PENDING = "pending";
+  /** Gossip tag of a node that formed the first group: that group's peers as id=host:port,... */
+  public static final String TAG_FORMED_WITH = "formed-with";
 
   public static Map<String, String> tags(int bootstrapExpect, boolean formed) {
     return Map.of(TAG_EXPECT, Integer.toString(bootstrapExpect), TAG_RAFT, formed ? RAFT_FORMED : RAFT_PENDING);
   }
 
+  /** Tags of a node that formed the first group with these peers. */
+  public static Map<String, String> formedTags(int bootstrapExpect, List<PeerAddress> formedWith) {
+    String peers = String.join(",", formedWith.stream().map(p -> p.id() + "=" + p.address()).toList());
+    return Map.of(TAG_EXPECT, Integer.toString(bootstrapExpect), TAG_RAFT, RAFT_FORMED, TAG_FORMED_WITH, peers);
+  }
+
   /** Plans for the local node given every member gossip currently shows (including the local one). */
   public static BootstrapPlan plan(String localId, int bootstrapExpect, Collection<MemberInfo> members) {
+    // A peer that already formed the first group with this node in it: form with exactly that group, so
+    // a slower node never strands a faster one that acted first.
+    for (MemberInfo m : members) {
+      List<PeerAddress> formedWith = parseFormedWith(m.tags().get(TAG_FORMED_WITH));
+      if (formedWith.stream().anyMatch(p -> p.id().equals(localId))) {
+        return new BootstrapPlan(Decision.FORM, formedWith, "joining the first Raft group " + ids(formedWith)
+            + " that " + m.nodeId() + " formed");
+      }
+    }
     if (members.stream().anyMatch(m -> RAFT_FORMED.equals(m.tags().get(TAG_RAFT)))) {
       return new BootstrapPlan(Decision.JOIN, List.of(), "a Raft group already exists; waiting to be added by its leader");
     }
@@ -54,6 +71,14 @@ public record BootstrapPlan(Decision decision, List<PeerAddress> peers, String r
     return included
         ? new BootstrapPlan(Decision.FORM, chosen, "forming the first Raft group with " + ids(chosen))
         : new BootstrapPlan(Decision.JOIN, List.of(), "the first group is " + ids(chosen) + "; waiting to be added");
+  }
+
+  static List<PeerAddress> parseFormedWith(String tag) {
+    if (tag == null || tag.isBlank()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(tag.split(",")).map(e -> e.split("=", 2)).filter(kv -> kv.length == 2)
+        .map(kv -> new PeerAddress(kv[0], kv[1])).sorted(Comparator.comparing(PeerAddress::id)).toList();
   }
 
   private static List<String> ids(List<PeerAddress> peers) {

@@ -49,6 +49,19 @@ class BootstrapPlanTest {
   }
 
   @Test
+  void nodeNamedInAFormedGroupFormsWithExactlyThatGroup() {
+    List<PeerAddress> group = List.of(new PeerAddress("a", "127.0.0.1:1"), new PeerAddress("b", "127.0.0.1:2"),
+        new PeerAddress("c", "127.0.0.1:3"));
+    MemberInfo formed = new MemberInfo("c", "prod", "127.0.0.1:7400", "127.0.0.1:3", "127.0.0.1:7402", "dev",
+        BootstrapPlan.formedTags(3, group));
+    BootstrapPlan plan = BootstrapPlan.plan("a", 3, List.of(member("a", 3, false), formed));
+    assertThat(plan.decision()).isEqualTo(BootstrapPlan.Decision.FORM);
+    assertThat(plan.peers()).isEqualTo(group);
+    assertThat(BootstrapPlan.plan("d", 3, List.of(member("d", 3, false), formed)).decision())
+        .isEqualTo(BootstrapPlan.Decision.JOIN);
+  }
+
+  @Test
   void mismatchedExpectationsWaitAndNameTheDisagreeingNode() {
     List<MemberInfo> members = List.of(member("a", 3, false), member("b", 5, false), member("c", 3, false));
     BootstrapPlan plan = BootstrapPlan.plan("a", 3, members);
