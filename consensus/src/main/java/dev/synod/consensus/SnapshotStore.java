@@ -1,5 +1,6 @@
 package dev.synod.consensus;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -182,7 +183,7 @@ final class SnapshotStore implements StateMachineStorage {
   }
 
   @Override
-  public java.io.File getSnapshotDir() {
+  public File getSnapshotDir() {
     return dir.toFile();
   }
 

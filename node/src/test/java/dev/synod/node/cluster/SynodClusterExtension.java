@@ -59,6 +59,12 @@ public final class SynodClusterExtension implements BeforeEachCallback, AfterEac
     for (Slot s : slots) {
       s.agent = SynodAgent.start(config(s, initialNodes));
     }
+    awaitServing();
+  }
+
+  /** Waits until every running node knows the leader and has caught up (gRPC health SERVING). */
+  public void awaitServing() {
+    await().atMost(Duration.ofSeconds(90)).until(() -> running().stream().allMatch(SynodAgent::serving));
   }
 
   @Override
