@@ -1,0 +1,119 @@
+package dev.synod.node.process;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.synod.client.SynodClient;
+import dev.synod.proto.v1.StatusResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs `synod agent` processes from the built distribution (node/target/synod) on loopback. */
+final class AgentProcesses implements AutoCloseable {
+  private final Path dist = Path.of(System.getProperty("synod.dist", "target/synod"));
+  private final Path work;
+  private final Map<String, Process> processes = new LinkedHashMap<>();
+  private final Map<String, String> apiAddresses = new LinkedHashMap<>();
+
+  AgentProcesses(Path work) {
+    this.work = work;
+  }
+
+  Path synod() {
+    return dist.resolve("bin/synod");
+  }
+
+  /** Starts n agents that bootstrap one cluster. */
+  void startCluster(int n) throws IOException {
+    List<int[]> ports = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ports.add(new int[] {freePort(), freePort(), freePort()});
+    }
+    List<String> seeds = ports.stream().map(p -> "127.0.0.1:" + p[2]).toList();
+    for (int i = 0; i < n; i++) {
+      String id = "node-" + (i + 1);
+      int[] p = ports.get(i);
+      Path dir = work.resolve(id);
+      Files.createDirectories(dir);
+      Process process = start(dir.resolve("agent.log"), "agent", "--node-id", id, "--cluster-id", "it",
+          "--data-dir", dir.resolve("data").toString(), "--bind-host", "127.0.0.1",
+          "--api-port", Integer.toString(p[0]), "--raft-port", Integer.toString(p[1]),
+          "--gossip-port", Integer.toString(p[2]), "--seeds", String.join(",", seeds),
+          "--bootstrap-expect", Integer.toString(n), "--gossip-preset", "local");
+      processes.put(id, process);
+      apiAddresses.put(id, "127.0.0.1:" + p[0]);
+    }
+  }
+
+  /** Runs the synod binary with arguments, output to a log file. */
+  Process start(Path log, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(synod().toString());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  List<String> endpoints() {
+    return List.copyOf(apiAddresses.values());
+  }
+
+  Process process(String nodeId) {
+    return processes.get(nodeId);
+  }
+
+  Path log(String nodeId) {
+    return work.resolve(nodeId).resolve("agent.log");
+  }
+
+  /** Waits until every live agent reports serving and they agree on a leader; returns its id. */
+  String awaitLeader(SynodClient client) {
+    await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> leader(client).isPresent());
+    return leader(client).orElseThrow();
+  }
+
+  Optional<String> leader(SynodClient client) {
+    String agreed = null;
+    for (Map.Entry<String, String> e : apiAddresses.entrySet()) {
+      if (!processes.get(e.getKey()).isAlive()) {
+        continue;
+      }
+      StatusResponse s = client.status(e.getValue());
+      if (!s.getServing() || s.getHeader().getLeaderId().isEmpty()) {
+        return Optional.empty();
+      }
+      if (agreed != null && !agreed.equals(s.getHeader().getLeaderId())) {
+        return Optional.empty();
+      }
+      agreed = s.getHeader().getLeaderId();
+    }
+    return Optional.ofNullable(agreed);
+  }
+
+  @Override
+  public void close() {
+    processes.values().forEach(Process::destroyForcibly);
+    for (Process p : processes.values()) {
+      try {
+        p.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
