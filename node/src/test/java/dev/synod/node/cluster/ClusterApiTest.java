@@ -140,6 +140,36 @@ class ClusterApiTest {
     });
   }
 
+  @Test
+  void healthIsServingAndReflectionIsOffByDefault() throws Exception {
+    io.grpc.ManagedChannel channel = io.grpc.ManagedChannelBuilder.forTarget(cluster.awaitLeader().apiAddress())
+        .usePlaintext().build();
+    try {
+      var health = io.grpc.health.v1.HealthGrpc.newBlockingStub(channel)
+          .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance());
+      assertThat(health.getStatus()).isEqualTo(io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+      var reflection = io.grpc.reflection.v1.ServerReflectionGrpc.newStub(channel);
+      var failure = new java.util.concurrent.CompletableFuture<Throwable>();
+      var request = reflection.serverReflectionInfo(new io.grpc.stub.StreamObserver<>() {
+        @Override public void onNext(io.grpc.reflection.v1.ServerReflectionResponse value) {
+          failure.complete(null);
+        }
+        @Override public void onError(Throwable t) {
+          failure.complete(t);
+        }
+        @Override public void onCompleted() {
+          failure.complete(null);
+        }
+      });
+      request.onNext(io.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("").build());
+      request.onCompleted();
+      assertThat(Status.fromThrowable(failure.get(10, java.util.concurrent.TimeUnit.SECONDS)).getCode())
+          .isEqualTo(Status.Code.UNIMPLEMENTED);
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
   private static WatchListener recording(List<WatchEvent> events, List<SynodException> errors) {
     return new WatchListener() {
       @Override
