@@ -20,10 +20,15 @@ final class RaftCommand extends GroupCommand {
   static Table peers(List<RaftPeer> peers) {
     Table t = new Table("NODE", "RAFT", "ROLE", "LEADER", "MATCH", "CONTACT_MS");
     for (RaftPeer p : peers) {
-      t.row(p.getNodeId(), p.getRaftAddress(), p.getRole(), p.getLeader() ? "*" : "", p.getMatchIndex(),
-          p.getLastContactMillis());
+      t.row(p.getNodeId(), p.getRaftAddress(), p.getRole(), p.getLeader() ? "*" : "", known(p.getMatchIndex()),
+          known(p.getLastContactMillis()));
     }
     return t;
+  }
+
+  /** Replication progress is known only on the leader; elsewhere the node reports -1. */
+  private static String known(long v) {
+    return v < 0 ? "-" : Long.toString(v);
   }
 
   @Command(name = "peers", description = "List Raft voters and learners.")
@@ -36,7 +41,8 @@ final class RaftCommand extends GroupCommand {
         return ExitCodes.OK;
       }
       out.table(peers(r.getPeersList()));
-      out.line("term " + r.getTerm() + ", commit index " + r.getCommitIndex());
+      out.line("term " + r.getTerm() + ", commit index " + r.getCommitIndex() + ", served by "
+          + r.getHeader().getServedBy() + " (match and contact are known on the leader only)");
       return ExitCodes.OK;
     }
   }
