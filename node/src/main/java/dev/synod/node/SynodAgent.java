@@ -22,6 +22,7 @@ import dev.synod.node.bootstrap.DataDirectory;
 import dev.synod.node.config.AgentConfig;
 import dev.synod.node.health.ServingHealth;
 import dev.synod.node.lease.LeaseKeeper;
+import dev.synod.node.plant.PlantedStaleReads;
 import dev.synod.node.state.RaftHandle;
 import dev.synod.node.state.RegistryStateMachine;
 import dev.synod.registry.Registry;
@@ -106,6 +107,9 @@ public final class SynodAgent implements AutoCloseable {
     duties.scheduleWithFixedDelay(this::leaderDuties, tick, tick, TimeUnit.MILLISECONDS);
     duties.scheduleWithFixedDelay(health::refresh, 100, 250, TimeUnit.MILLISECONDS);
     bootstrapper.begin();
+    if (PlantedStaleReads.planted()) {
+      log.warn("this agent serves linearizable reads from local state (planted chaos-suite bug)");
+    }
     log.info("synod agent {} (cluster {}) serving API on {}:{}, raft {}, gossip {}, data in {}", config.nodeId(),
         config.clusterId(), config.bindHost(), server.getPort(), config.raftPort(), config.gossipPort(),
         config.dataDir());

@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.synod.consensus.ConsensusStatus;
 import dev.synod.consensus.RaftNode;
 import dev.synod.consensus.WriteResult;
+import dev.synod.node.plant.PlantedStaleReads;
 import dev.synod.node.state.RaftHandle;
 import dev.synod.proto.v1.Command;
 import dev.synod.proto.v1.CommandResult;
@@ -68,7 +69,7 @@ public final class RegistryGateway {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<byte[]> raw = consistency == ReadConsistency.STALE
+    CompletableFuture<byte[]> raw = PlantedStaleReads.effective(consistency) == ReadConsistency.STALE
         ? CompletableFuture.supplyAsync(() -> node.readStale(query.toByteArray()), Runnable::run)
         : node.readLinearizable(query.toByteArray());
     return raw.handle((bytes, failure) -> {
