@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * read returned. Values are unique, so "the revision is unchanged" equals "the value is still expected".
  */
 public final class CasRegisterWorkload implements Workload {
+  private final String prefix;
   private final int activeKeys;
   private final int opsPerKey;
   private final AtomicLong nextValue = new AtomicLong(1);
@@ -27,7 +28,9 @@ public final class CasRegisterWorkload implements Workload {
   private final AtomicLongArray slotKey;
   private final AtomicLongArray slotOps;
 
-  public CasRegisterWorkload(int activeKeys, int opsPerKey) {
+  /** @param prefix key namespace of this run, so runs against one cluster never share a register */
+  public CasRegisterWorkload(String prefix, int activeKeys, int opsPerKey) {
+    this.prefix = prefix;
     this.activeKeys = activeKeys;
     this.opsPerKey = opsPerKey;
     this.slotKey = new AtomicLongArray(activeKeys);
@@ -45,7 +48,7 @@ public final class CasRegisterWorkload implements Workload {
 
   @Override
   public PlannedOp next(Random random, WorkerMemory memory) {
-    String key = "reg/" + pickKey(random.nextInt(activeKeys));
+    String key = prefix + "reg/" + pickKey(random.nextInt(activeKeys));
     int dice = random.nextInt(10);
     Long expected = memory.lastSeen(key);
     if (dice < 4 || (dice >= 7 && expected == null)) {

@@ -15,9 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Adds unique elements (one key each), then reads them all once the faults are healed. */
 public final class SetWorkload implements Workload {
-  static final String PREFIX = "set/";
   private static final int PAGE = 5_000;
+  private final String prefix;
   private final AtomicLong nextElement = new AtomicLong(1);
+
+  /** @param prefix key namespace of this run, so runs against one cluster never share a set */
+  public SetWorkload(String prefix) {
+    this.prefix = prefix + "set/";
+  }
 
   @Override
   public String name() {
@@ -37,11 +42,11 @@ public final class SetWorkload implements Workload {
   @Override
   public Outcome execute(SynodClient client, PlannedOp op, WorkerMemory memory) {
     if (op.f().equals("read-all")) {
-      return readAll(client);
+      return readAll(client, prefix);
     }
     long element = OpValue.asLong(op.value());
     try {
-      client.put(PutRequest.newBuilder().setKey(ByteString.copyFromUtf8(PREFIX + String.format("%012d", element)))
+      client.put(PutRequest.newBuilder().setKey(ByteString.copyFromUtf8(prefix + String.format("%012d", element)))
           .setValue(ByteString.copyFromUtf8(Long.toString(element))).build());
       return new Outcome.Ok(OpValue.of(element));
     } catch (RuntimeException e) {
@@ -49,12 +54,12 @@ public final class SetWorkload implements Workload {
     }
   }
 
-  private static Outcome readAll(SynodClient client) {
+  private static Outcome readAll(SynodClient client, String prefix) {
     List<Long> elements = new ArrayList<>();
     ByteString after = ByteString.EMPTY;
     try {
       while (true) {
-        RangeResponse page = client.range(RangeRequest.newBuilder().setPrefix(ByteString.copyFromUtf8(PREFIX))
+        RangeResponse page = client.range(RangeRequest.newBuilder().setPrefix(ByteString.copyFromUtf8(prefix))
             .setAfterKey(after).setLimit(PAGE).build());
         for (KeyValue kv : page.getKvsList()) {
           elements.add(Long.parseLong(kv.getValue().toString(StandardCharsets.UTF_8)));
