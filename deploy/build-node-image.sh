@@ -73,8 +73,10 @@ if ! DOCKER_BUILDKIT=0 docker build -q --build-arg "BASE_IMAGE=$BASE" --label "d
   exit 1
 fi
 docker tag "$TAG" "$REPO:latest"
-# Drop the tags of earlier node builds (images still used by containers or variants stay, untagged).
-for old in $(docker images --format '{{.Repository}}:{{.Tag}}' "$REPO" | grep -v -e ":latest$" -e ":$HASH$" || true); do
+# Keep the 3 newest node builds; drop the tags of older ones (`docker images` lists newest first; an image still
+# used by a container or a variant stays, untagged).
+for old in $(docker images --format '{{.Repository}}:{{.Tag}}' "$REPO" | grep -v -e ":latest$" -e ":<none>$" \
+    | grep -v ":$HASH$" | tail -n +3 || true); do
   docker rmi "$old" >/dev/null 2>&1 && echo "    removed old tag $old" || true
 done
 echo "==> built $TAG (+ $REPO:latest) in $(( $(date +%s) - start )) s"

@@ -52,9 +52,13 @@ import org.testcontainers.dockerclient.DockerClientProviderStrategy;
  *   <li>The test JVM reaches every node's API directly at {@code <ip>:7400} over the bridge (the host is the
  *       network's gateway, {@code <prefix>.1}); no port is published.
  *   <li>With {@link Builder#faketime(boolean)} (the default) the node's processes run under libfaketime; the
- *       offset file {@link #FAKETIME_FILE} (on a tmpfs, so a restart resets it to {@code +0}) shifts its wall
- *       clock, see {@link #setClockOffset(String, String)}.
+ *       offset file {@link #FAKETIME_FILE} (on a tmpfs, absent until the first offset, gone again after a
+ *       restart) shifts its wall clock, see {@link #setClockOffset(String, String)}.
  * </ul>
+ *
+ * <p>Only one cluster can hold a subnet at a time: clusters that run side by side need their own {@link
+ * Builder#name(String)} and {@link Builder#subnet(String)}. {@link #start()} removes orphans (clusters of a JVM that
+ * is gone) with the same name or subnet.
  *
  * <p>Nodes are addressed by id ({@code "n1"}...). All methods are thread-safe enough for one nemesis thread plus
  * client threads: they only talk to the Docker daemon. {@link #close()} heals nothing but removes the
@@ -72,6 +76,8 @@ public final class DockerCluster implements AutoCloseable {
   public static final String CLUSTER_ID = "chaos";
   /** Label on every container, volume and network a cluster creates; its value is the cluster's name. */
   public static final String LABEL = "dev.synod.chaos.cluster";
+  /** Label holding the pid of the JVM that created the resource, so that only orphans are cleaned up. */
+  public static final String OWNER_LABEL = "dev.synod.chaos.owner-pid";
 
   private static final Pattern SUBNET = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.0/24");
   private static final Pattern OFFSET = Pattern.compile("[+-]\\d{1,9}(s|m|h|d)?");
@@ -84,6 +90,7 @@ public final class DockerCluster implements AutoCloseable {
   private final Thread shutdownHook;
   private DockerClient docker;
   private String networkId;
+
   private SynodClient probe;
   private volatile boolean closed;
 
@@ -141,18 +148,24 @@ public final class DockerCluster implements AutoCloseable {
           + " dockerd (see .ci/run)", e);
     }
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try {
+      docker.inspectImageCmd(cfg.image).exec();
+    } catch (NotFoundException e) {
+      throw new ClusterException("image " + cfg.image + " not found; build it with ChaosImages.nodeImage()"
+          + " or deploy/build-node-image.sh", e);
+    }
     removeLeftovers();
     Network.Ipam ipam = new Network.Ipam().withConfig(
         new Network.Ipam.Config().withSubnet(cfg.subnet).withGateway(gatewayIp()));
     try {
       networkId = docker.createNetworkCmd().withName(networkName()).withDriver("bridge").withIpam(ipam)
-          .withCheckDuplicate(true).withLabels(Map.of(LABEL, cfg.name)).exec().getId();
+          .withCheckDuplicate(true).withLabels(labels()).exec().getId();
     } catch (RuntimeException e) {
       throw new ClusterException("cannot create network " + networkName() + " with subnet " + cfg.subnet + ": "
           + e.getMessage() + " (another network may use this subnet: docker network ls)", e);
     }
     for (NodeSlot n : nodes.values()) {
-      docker.createVolumeCmd().withName(n.volume).withLabels(Map.of(LABEL, cfg.name)).exec();
+      docker.createVolumeCmd().withName(n.volume).withLabels(labels()).exec();
       n.containerId = createContainer(n);
     }
     for (NodeSlot n : nodes.values()) {
@@ -178,61 +191,116 @@ public final class DockerCluster implements AutoCloseable {
     if (!cfg.javaOpts.isBlank()) {
       env.add("JDK_JAVA_OPTIONS=" + cfg.javaOpts);
     }
-    Map<String, String> tmpfs = Map.of();
-    List<String> entrypoint = null;
+    Map<String, String> tmpfs = null;
     if (cfg.faketime) {
       env.add("LD_PRELOAD=" + faketimeLibrary());
       env.add("FAKETIME_TIMESTAMP_FILE=" + FAKETIME_FILE);
-      // Without this the JVM hangs (libfaketime README); only the wall clock is faked.
+      // The libfaketime README: without it a JVM usually hangs. Only the wall clock is faked; nanoTime is real.
       env.add("FAKETIME_DONT_FAKE_MONOTONIC=1");
-      // Debian's libfaketime applies its "monotonic fix" to timed waits by default; under it a JVM runs about 5x
-      // slower (measured: a 5-node cluster did not form within 60 s) and Object.wait(1) returns at once.
+      // Debian's libfaketime applies its "monotonic fix" to timed waits by default. Measured under it: `synod
+      // --help` took 3 s instead of 0.4 s, Object.wait(1) returned at once, and 5 nodes formed no group in 60 s.
       env.add("FAKETIME_FORCE_MONOTONIC_FIX=0");
       if (cfg.faketimeCacheSeconds == 0) {
         env.add("FAKETIME_NO_CACHE=1");
       } else {
         env.add("FAKETIME_CACHE_DURATION=" + cfg.faketimeCacheSeconds);
       }
-      tmpfs = Map.of(FAKETIME_DIR, "rw,mode=1777,size=64k");
-      // The offset file exists (+0) before the JVM starts; a restart starts from a fresh tmpfs, so from +0.
-      entrypoint = List.of("/bin/sh", "-c",
-          "echo +0 > " + FAKETIME_FILE + " && exec /opt/synod/bin/synod agent \"$@\"", "synod-agent");
+      // The offset file lives on a tmpfs that only root (docker exec) writes. Until it exists, and again after
+      // every restart (a fresh tmpfs), libfaketime reports the real time; verified that a running JVM picks the
+      // file up once it appears and drops the offset when it disappears.
+      tmpfs = Map.of(FAKETIME_DIR, "rw,mode=0755,size=64k");
     }
     cfg.env.forEach((k, v) -> env.add(k + "=" + v));
     HostConfig host = HostConfig.newHostConfig()
         .withNetworkMode(networkName())
         .withCapAdd(Capability.NET_ADMIN)
         .withBinds(new Bind(n.volume, new Volume(DATA_DIR)))
-        .withTmpFs(tmpfs.isEmpty() ? null : tmpfs);
+        .withTmpFs(tmpfs);
     var create = docker.createContainerCmd(cfg.image)
         .withName(n.container)
         .withHostName(n.id)
-        .withLabels(Map.of(LABEL, cfg.name, LABEL + ".node", n.id))
+        .withLabels(Map.of(LABEL, cfg.name, LABEL + ".node", n.id, OWNER_LABEL, ownerPid()))
         .withEnv(env)
         .withCmd(args)
         .withIpv4Address(n.ip)
         .withAliases(n.id)
         .withHostConfig(host);
-    if (entrypoint != null) {
-      create.withEntrypoint(entrypoint);
-    }
     CreateContainerResponse r = create.exec();
     return r.getId();
   }
 
+  /**
+   * Removes what an earlier run left behind (a JVM killed before its shutdown hook ran): the containers, network
+   * and volumes of a chaos cluster with this name or on this subnet, provided the process that created it (label
+   * {@link #OWNER_LABEL}) is this one or is gone. A cluster of another live process is left alone, and then the
+   * name or subnet clash fails with a clear message.
+   */
   private void removeLeftovers() {
-    List<Container> old = docker.listContainersCmd().withShowAll(true)
-        .withLabelFilter(Map.of(LABEL, cfg.name)).exec();
-    for (Container c : old) {
-      LOG.warn("removing leftover container {} of an earlier run", List.of(c.getNames()));
-      removeContainer(c.getId());
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    List<Network> stale = new ArrayList<>();
+    for (Network net : docker.listNetworksCmd().withFilter("label", List.of(LABEL)).exec()) {
+      Map<String, String> labels = net.getLabels() == null ? Map.of() : net.getLabels();
+      String owner = labels.get(LABEL);
+      boolean sameSubnet = net.getIpam() != null && net.getIpam().getConfig() != null
+          && net.getIpam().getConfig().stream().anyMatch(c -> cfg.subnet.equals(c.getSubnet()));
+      if (!cfg.name.equals(owner) && !sameSubnet) {
+        continue;
+      }
+      long pid = parsePid(labels.get(OWNER_LABEL));
+      boolean ownerAlive = pid > 0 && pid != ProcessHandle.current().pid()
+          && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+      if (ownerAlive) {
+        throw new ClusterException("network " + net.getName() + " (cluster " + owner + ", subnet " + cfg.subnet
+            + ") belongs to the running process " + pid + "; give this cluster another name(...) and subnet(...)");
+      }
+      stale.add(net);
+      if (owner != null) {
+        names.add(owner);
+      }
     }
-    for (Network net : docker.listNetworksCmd().withFilter("label", List.of(LABEL + "=" + cfg.name)).exec()) {
+    names.add(cfg.name);
+    for (String name : names) {
+      for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL, name)).exec()) {
+        long pid = parsePid(c.getLabels() == null ? null : c.getLabels().get(OWNER_LABEL));
+        if (pid > 0 && pid != ProcessHandle.current().pid()
+            && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          throw new ClusterException("container " + List.of(c.getNames()) + " of cluster " + name
+              + " belongs to the running process " + pid + "; give this cluster another name(...)");
+        }
+        LOG.warn("removing leftover container {} of an earlier run", List.of(c.getNames()));
+        removeContainer(c.getId());
+      }
+    }
+    for (Network net : stale) {
       LOG.warn("removing leftover network {}", net.getName());
       removeNetwork(net.getId());
     }
+    for (String name : names) {
+      var volumes = docker.listVolumesCmd().withFilter("label", List.of(LABEL + "=" + name)).exec().getVolumes();
+      if (volumes != null) {
+        for (var v : volumes) {
+          removeVolume(v.getName());
+        }
+      }
+    }
     for (NodeSlot n : nodes.values()) {
       removeVolume(n.volume);
+    }
+  }
+
+  private Map<String, String> labels() {
+    return Map.of(LABEL, cfg.name, OWNER_LABEL, ownerPid());
+  }
+
+  private static String ownerPid() {
+    return String.valueOf(ProcessHandle.current().pid());
+  }
+
+  private static long parsePid(String label) {
+    try {
+      return label == null ? -1 : Long.parseLong(label.strip());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 
@@ -496,7 +564,7 @@ public final class DockerCluster implements AutoCloseable {
     down.add(node);
     removeContainer(n.containerId);
     removeVolume(n.volume);
-    docker.createVolumeCmd().withName(n.volume).withLabels(Map.of(LABEL, cfg.name)).exec();
+    docker.createVolumeCmd().withName(n.volume).withLabels(labels()).exec();
     n.containerId = createContainer(n);
     LOG.info("{}: data wiped; container recreated (stopped)", node);
   }

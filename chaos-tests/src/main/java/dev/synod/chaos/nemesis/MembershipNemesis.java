@@ -71,33 +71,36 @@ public final class MembershipNemesis implements Nemesis {
   }
 
   /**
-   * Waits until {@code node} is a voter again in the Raft configuration as the cluster reports it; returns the
-   * time it took, or throws after {@code timeout} with the last peers seen.
+   * Waits until {@code node} is a voter again in the Raft configuration as the current leader reports it (a
+   * freshly wiped node replaying old log entries could report an old configuration); returns the time it took,
+   * or throws after {@code timeout} with the last peers seen.
    */
   public static Duration awaitVoter(DockerCluster cluster, String node, Duration timeout) {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     String last = "";
-    try (SynodClient admin = adminClient(cluster, null)) {
-      while (true) {
-        try {
+    while (true) {
+      String leader = cluster.leader().orElse(null);
+      if (leader != null && !leader.equals(node)) {
+        try (SynodClient admin = SynodClient.builder().endpoints(cluster.apiEndpoint(leader))
+            .deadline(Duration.ofSeconds(5)).maxRetries(0).build()) {
           List<RaftPeer> peers = admin.raftPeers().getPeersList();
-          last = peers.stream().map(p -> p.getNodeId() + "(" + p.getRole() + ")").toList().toString();
+          last = leader + " reports " + peers.stream().map(p -> p.getNodeId() + "(" + p.getRole() + ")").toList();
           if (peers.stream().anyMatch(p -> p.getNodeId().equals(node) && "voter".equals(p.getRole()))) {
             return Duration.ofNanos(System.nanoTime() - start);
           }
         } catch (RuntimeException e) {
           last = e.toString();
         }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(node + " not a voter within " + timeout + "; last peers " + last);
-        }
-        try {
-          Thread.sleep(500);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(node + " not a voter within " + timeout + "; last: " + last);
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
       }
     }
   }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * (unpause, restart, flush iptables, reset clocks).
  *
  * <p>Use {@link #run(Duration)} on a thread of your own, or {@link #start(Duration)} for a background thread and
- * {@link #stop()} / {@link #close()} to end it early.
+ * {@link #stop()} / {@link #close()} to end it early. When it returns every node runs again, but may not serve
+ * yet: call {@link dev.synod.chaos.cluster.DockerCluster#awaitHealthy(Duration)} before the final reads.
  */
 public final class NemesisRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NemesisRunner.class);
@@ -63,6 +64,9 @@ public final class NemesisRunner implements AutoCloseable {
         } catch (RuntimeException e) {
           current = null;
           fail(n, "apply", e);
+          if (n.active()) { // partly applied (e.g. one of two kills): undo at once
+            healAndReport(n);
+          }
           continue;
         }
         long hold = Math.min(step.faultFor().toNanos(), Math.max(0, end - System.nanoTime()));

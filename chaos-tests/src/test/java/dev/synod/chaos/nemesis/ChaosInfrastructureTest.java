@@ -51,7 +51,8 @@ class ChaosInfrastructureTest {
     String image = ChaosImages.locate().nodeImage();
     LOG.info("images ready in {} ms: {}", ms(t0), image);
     t0 = System.nanoTime();
-    cluster = DockerCluster.builder(image).name("synod-chaos-infra").start();
+    // Its own name and subnet, so that it can run next to a suite cluster on the default 10.77.0.0/24.
+    cluster = DockerCluster.builder(image).name("synod-chaos-infra").subnet("10.77.9.0/24").start();
     cluster.awaitHealthy(Duration.ofSeconds(90));
     LOG.info("5 nodes healthy in {} ms", ms(t0));
     ctx = new NemesisContext(cluster, new Random(SEED));
@@ -85,34 +86,42 @@ class ChaosInfrastructureTest {
     for (PartitionNemesis.Kind kind : PartitionNemesis.Kind.values()) {
       PartitionNemesis p = new PartitionNemesis(kind);
       p.apply(ctx);
-      Grudge g = p.grudge();
-      LOG.info("{}: {}", p.name(), p.description());
-      assertThat(g.isEmpty()).isFalse();
-      for (String node : cluster.nodes()) {
-        String rules = cluster.exec(node, "iptables", "-S").orThrow("iptables -S").stdout();
-        List<String> drops = rules.lines().filter(l -> l.endsWith("-j DROP")).toList();
-        assertThat(drops).as("%s rules on %s", kind, node).hasSize(2 * g.dropsOf(node).size());
-        for (String peer : g.dropsOf(node)) {
-          assertThat(rules).contains("-A INPUT -s " + cluster.ip(peer) + "/32 -j DROP")
-              .contains("-A OUTPUT -d " + cluster.ip(peer) + "/32 -j DROP");
-        }
-        assertThat(rules).doesNotContain(cluster.gatewayIp());
+      try {
+        checkPartition(p);
+      } finally {
+        p.heal(ctx);
       }
-      if (kind == PartitionNemesis.Kind.ISOLATE_ONE) {
-        checkIsolationCutsPeersButNotTheTestJvm(g);
-      }
-      if (kind == PartitionNemesis.Kind.ISOLATE_LEADER) {
-        String old = g.affectedNodes().stream().filter(n -> g.visibleFrom(n).size() == 1).findFirst().orElseThrow();
-        String fresh = awaitLeaderOtherThan(old, Duration.ofSeconds(30));
-        LOG.info("leader {} isolated; the majority elected {}", old, fresh);
-      }
-      p.heal(ctx);
       assertThat(p.active()).isFalse();
       for (String node : cluster.nodes()) {
         assertThat(cluster.exec(node, "iptables", "-S").stdout()).doesNotContain("DROP");
       }
     }
     cluster.awaitHealthy(Duration.ofSeconds(60));
+  }
+
+  private void checkPartition(PartitionNemesis p) {
+    PartitionNemesis.Kind kind = p.kind();
+    Grudge g = p.grudge();
+    LOG.info("{}: {}", p.name(), p.description());
+    assertThat(g.isEmpty()).isFalse();
+    for (String node : cluster.nodes()) {
+      String rules = cluster.exec(node, "iptables", "-S").orThrow("iptables -S").stdout();
+      List<String> drops = rules.lines().filter(l -> l.endsWith("-j DROP")).toList();
+      assertThat(drops).as("%s rules on %s", kind, node).hasSize(2 * g.dropsOf(node).size());
+      for (String peer : g.dropsOf(node)) {
+        assertThat(rules).contains("-A INPUT -s " + cluster.ip(peer) + "/32 -j DROP")
+            .contains("-A OUTPUT -d " + cluster.ip(peer) + "/32 -j DROP");
+      }
+      assertThat(rules).as("the test JVM stays reachable").doesNotContain(cluster.gatewayIp() + "/32");
+    }
+    if (kind == PartitionNemesis.Kind.ISOLATE_ONE) {
+      checkIsolationCutsPeersButNotTheTestJvm(g);
+    }
+    if (kind == PartitionNemesis.Kind.ISOLATE_LEADER) {
+      String old = g.affectedNodes().stream().filter(n -> g.visibleFrom(n).size() == 1).findFirst().orElseThrow();
+      String fresh = awaitLeaderOtherThan(old, Duration.ofSeconds(30));
+      LOG.info("leader {} isolated; the majority elected {}", old, fresh);
+    }
   }
 
   private void checkIsolationCutsPeersButNotTheTestJvm(Grudge g) {
@@ -152,11 +161,15 @@ class ChaosInfrastructureTest {
     kill.apply(ctx);
     String node = kill.killed().get(0);
     LOG.info("{}", kill.description());
-    assertThat(cluster.isRunning(node)).isFalse();
-    assertThat(cluster.status(node)).isEmpty();
-    assertThat(cluster.stoppedNodes()).containsExactly(node);
-    cluster.awaitHealthy(Duration.ofSeconds(30)); // the others still serve
-    kill.heal(ctx);
+    try {
+      assertThat(cluster.isRunning(node)).isFalse();
+      assertThat(cluster.status(node)).isEmpty();
+      assertThat(cluster.stoppedNodes()).containsExactly(node);
+      cluster.awaitHealthy(Duration.ofSeconds(30)); // the others still serve
+    } finally {
+      kill.heal(ctx);
+    }
+    assertThat(cluster.stoppedNodes()).isEmpty();
     cluster.awaitServing(node, Duration.ofSeconds(60));
     try (SynodClient one = SynodClient.builder().endpoints(cluster.apiEndpoint(node)).build()) {
       assertThat(one.get(GetRequest.newBuilder().setKey(KEY).build()).getKv().getValue()).isEqualTo(VALUE);
@@ -169,10 +182,13 @@ class ChaosInfrastructureTest {
     PauseNemesis pause = new PauseNemesis(PauseNemesis.Kind.ONE);
     pause.apply(ctx);
     String node = pause.paused();
-    assertThat(cluster.isPaused(node)).isTrue();
-    assertThat(cluster.liveNodes()).doesNotContain(node);
-    assertThat(cluster.status(node)).as("a frozen node does not answer").isEmpty();
-    pause.heal(ctx);
+    try {
+      assertThat(cluster.isPaused(node)).isTrue();
+      assertThat(cluster.liveNodes()).doesNotContain(node);
+      assertThat(cluster.status(node)).as("a frozen node does not answer").isEmpty();
+    } finally {
+      pause.heal(ctx);
+    }
     assertThat(cluster.isPaused(node)).isFalse();
     cluster.awaitServing(node, Duration.ofSeconds(60));
   }
@@ -183,15 +199,18 @@ class ChaosInfrastructureTest {
     ClockNemesis skew = ClockNemesis.skew(Duration.ofSeconds(120));
     skew.apply(ctx);
     LOG.info("{}", skew.description());
-    assertThat(skew.offsets()).isNotEmpty();
-    skew.offsets().forEach((node, offset) -> {
-      long expected = Long.parseLong(offset.replace("+", ""));
-      long skewSeen = containerEpochSeconds(node) - Instant.now().getEpochSecond();
-      assertThat(skewSeen).as("%s date vs host with offset %s", node, offset).isBetween(expected - 3, expected + 3);
-    });
-    sleep(2500); // past libfaketime's 1 s cache: the node JVMs now run on the skewed clocks
-    putAndGet("skewed");
-    skew.heal(ctx);
+    try {
+      assertThat(skew.offsets()).isNotEmpty();
+      skew.offsets().forEach((node, offset) -> {
+        long expected = Long.parseLong(offset.replace("+", ""));
+        long skewSeen = containerEpochSeconds(node) - Instant.now().getEpochSecond();
+        assertThat(skewSeen).as("%s date vs host, offset %s", node, offset).isBetween(expected - 3, expected + 3);
+      });
+      sleep(2500); // past libfaketime's 1 s cache: the node JVMs now run on the skewed clocks
+      putAndGet("skewed");
+    } finally {
+      skew.heal(ctx);
+    }
     for (String node : cluster.nodes()) {
       assertThat(Math.abs(containerEpochSeconds(node) - Instant.now().getEpochSecond())).isLessThanOrEqualTo(3);
     }
@@ -200,11 +219,14 @@ class ChaosInfrastructureTest {
     strobe.apply(ctx);
     List<Long> seen = new ArrayList<>();
     String node = strobe.offsets().keySet().iterator().next();
-    for (int i = 0; i < 6; i++) {
-      seen.add(containerEpochSeconds(node) - Instant.now().getEpochSecond());
-      sleep(250);
+    try {
+      for (int i = 0; i < 6; i++) {
+        seen.add(containerEpochSeconds(node) - Instant.now().getEpochSecond());
+        sleep(250);
+      }
+    } finally {
+      strobe.heal(ctx);
     }
-    strobe.heal(ctx);
     LOG.info("strobe on {}: offsets seen {}", node, seen);
     assertThat(seen).anyMatch(s -> s >= 12).anyMatch(s -> s <= -12);
     cluster.awaitHealthy(Duration.ofSeconds(60));
@@ -230,8 +252,11 @@ class ChaosInfrastructureTest {
     m.apply(ctx);
     String node = m.removed();
     LOG.info("{}", m.description());
-    assertThat(cluster.isRunning(node)).isFalse();
-    m.heal(ctx);
+    try {
+      assertThat(cluster.isRunning(node)).isFalse();
+    } finally {
+      m.heal(ctx);
+    }
     Duration took = MembershipNemesis.awaitVoter(cluster, node, Duration.ofSeconds(90));
     LOG.info("{} is a voter again {} ms after its wiped restart", node, took.toMillis());
     cluster.awaitHealthy(Duration.ofSeconds(60));

@@ -25,7 +25,7 @@ class ChaosSuiteIT {
   @BeforeAll
   static void startCluster() {
     String image = ChaosImages.locate().nodeImage();
-    cluster = DockerCluster.builder(image).name("synod-chaos-suite").build().start();
+    cluster = DockerCluster.builder(image).name("synod-chaos-suite").subnet("10.79.0.0/24").build().start();
     cluster.awaitHealthy(Duration.ofMinutes(3));
   }
 

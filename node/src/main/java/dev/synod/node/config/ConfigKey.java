@@ -67,7 +67,8 @@ public enum ConfigKey {
       "Log level: trace, debug, info, warn or error.");
 
   /** Variables with the SYNOD_ prefix that belong to other commands (the operator CLI) and are not settings. */
-  static final Set<String> FOREIGN_VARIABLES = java.util.Set.of("SYNOD_ENDPOINTS");
+  /** Variables of other Synod programs: the CLI's endpoints and the launcher's JVM options. */
+  static final Set<String> FOREIGN_VARIABLES = java.util.Set.of("SYNOD_ENDPOINTS", "SYNOD_JAVA_OPTS");
 
   private static final Map<String, ConfigKey> BY_YAML_KEY = index(ConfigKey::yamlKey);
   private static final Map<String, ConfigKey> BY_ENV_VAR = index(ConfigKey::envVar);

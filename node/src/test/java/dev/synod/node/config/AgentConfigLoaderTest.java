@@ -203,7 +203,8 @@ class AgentConfigLoaderTest {
 
   @Test
   void variablesOfOtherToolsAreIgnored() {
-    AgentConfig c = load(null, Map.of("SYNOD_ENDPOINTS", "a:7400", "PATH", "/bin", "synod_api_port", "1"), flags());
+    AgentConfig c = load(null, Map.of("SYNOD_ENDPOINTS", "a:7400", "SYNOD_JAVA_OPTS", "-Xmx256m", "PATH", "/bin",
+        "synod_api_port", "1"), flags());
     assertThat(c.apiPort()).isEqualTo(7400);
   }
 
