@@ -27,14 +27,16 @@ final class ChannelPool implements AutoCloseable {
 
   private final List<String> endpoints;
   private final ChannelFactory factory;
+  private final boolean followLeader;
   private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
   private final AtomicInteger next = new AtomicInteger();
   private volatile String leader;
   private volatile boolean closed;
 
-  ChannelPool(List<String> endpoints, ChannelFactory factory) {
+  ChannelPool(List<String> endpoints, ChannelFactory factory, boolean followLeader) {
     this.endpoints = endpoints;
     this.factory = factory;
+    this.followLeader = followLeader;
   }
 
   ManagedChannel channel(String target) {
@@ -95,7 +97,7 @@ final class ChannelPool implements AutoCloseable {
   }
 
   private void hint(String address) {
-    if (address == null || address.isEmpty() || address.equals(leader)) {
+    if (!followLeader || address == null || address.isEmpty() || address.equals(leader)) {
       return;
     }
     if (!Endpoints.isHostPort(address)) {

@@ -54,7 +54,7 @@ public final class SynodClient implements AutoCloseable {
     this.deadline = b.deadline;
     this.maxRetries = b.maxRetries;
     this.backoff = new Backoff(b.initialBackoff, b.maxBackoff);
-    this.pool = new ChannelPool(b.endpoints, b.channelFactory);
+    this.pool = new ChannelPool(b.endpoints, b.channelFactory, b.followLeader);
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "synod-client-retry");
       t.setDaemon(true);
@@ -293,6 +293,7 @@ public final class SynodClient implements AutoCloseable {
     private Duration initialBackoff = Duration.ofMillis(50);
     private Duration maxBackoff = Duration.ofSeconds(2);
     private ChannelFactory channelFactory = Builder::plaintext;
+    private boolean followLeader = true;
 
     Builder() {}
 
@@ -334,6 +335,15 @@ public final class SynodClient implements AutoCloseable {
 
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = positive("maxBackoff", maxBackoff);
+      return this;
+    }
+
+    /**
+     * Whether writes follow the leader learned from responses (default true). Off, every call stays on the
+     * configured endpoints, so a test can pin a client to one node.
+     */
+    public Builder followLeader(boolean followLeader) {
+      this.followLeader = followLeader;
       return this;
     }
 

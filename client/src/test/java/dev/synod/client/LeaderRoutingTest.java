@@ -43,6 +43,20 @@ class LeaderRoutingTest {
   }
 
   @Test
+  void clientWithLeaderFollowingOffKeepsWritesOnItsEndpoints() {
+    String leader = cluster.node(2).address;
+    cluster.nodes.forEach(n -> n.leaderApi = leader);
+    try (SynodClient client = cluster.client().endpoints(cluster.node(0).address).followLeader(false).build()) {
+      for (int i = 0; i < 4; i++) {
+        client.put(put("k" + i));
+      }
+      assertThat(client.leaderHint()).isNull();
+    }
+    assertThat(cluster.node(0).received("Put")).hasSize(4);
+    assertThat(cluster.node(2).received("Put")).isEmpty();
+  }
+
+  @Test
   void writesGoToTheLeaderNamedInResponseHeaders() {
     String leader = cluster.node(2).address;
     cluster.nodes.forEach(n -> n.leaderApi = leader);

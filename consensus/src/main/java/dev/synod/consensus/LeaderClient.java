@@ -23,6 +23,7 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
 import org.apache.ratis.protocol.exceptions.StateMachineException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.retry.RetryPolicy;
@@ -98,10 +99,32 @@ final class LeaderClient implements AutoCloseable {
       if (error == null && reply.isSuccess()) {
         result.complete(new WriteResult(reply.getLogIndex(), reply.getMessage().getContent().toByteArray()));
       } else {
-        result.completeExceptionally(translate("write", error != null ? error : reply.getException()));
+        Throwable failure = error != null ? error : reply.getException();
+        discardIfClosed(c, failure);
+        result.completeExceptionally(translate("write", failure));
       }
     });
     return result;
+  }
+
+  /**
+   * Once Ratis closes a client's connection to a dead leader, that client fails every later request with
+   * AlreadyClosedException instead of finding the new leader; replace it for the next request.
+   */
+  private synchronized void discardIfClosed(RaftClient failed, Throwable failure) {
+    if (failed == client && !stale && causedBy(failure, AlreadyClosedException.class)) {
+      LOG.info("Ratis client {} was closed under it ({}); building a new one", failed.getId(), failure.toString());
+      stale = true;
+    }
+  }
+
+  static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Blocking; run it off Ratis threads. */
@@ -164,8 +187,8 @@ final class LeaderClient implements AutoCloseable {
       }
       return new IllegalStateException("state machine failed: " + msg, sme);
     }
-    return new NotLeaderOrUnavailableException(
-        what + " not completed within requestTimeout " + settings.requestTimeout() + ": " + t, leaderHint.get(), t);
+    return new NotLeaderOrUnavailableException(what + " failed (no leader took it within requestTimeout "
+        + settings.requestTimeout() + ", or the request was cut short): " + t, leaderHint.get(), t);
   }
 
   static Throwable unwrap(Throwable t) {

@@ -50,7 +50,7 @@ class ChaosLongIT {
         for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
           String test = "long-" + family.getKey();
           var run = ChaosScenario.run(cluster, test, seed,
-              new CasRegisterWorkload(test + "/" + seed + "/", 8, 120), family.getValue().get(), each,
+              new CasRegisterWorkload(test + "/" + seed + "/", 10, 30), family.getValue().get(), each,
               Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30));
           Verdict v = run.result().verdict();
           if (v == Verdict.VALID) {

@@ -39,7 +39,7 @@ class ChaosSuiteIT {
   @Test
   void partitionsKeepEveryRegisterLinearizable() {
     var run = ChaosScenario.run(cluster, "partitions", ChaosScenario.seed(),
-        new CasRegisterWorkload("partitions/", 8, 120), Nemeses.partitions(), RUN,
+        new CasRegisterWorkload("partitions/", 10, 30), Nemeses.partitions(), RUN,
         Duration.ofSeconds(5), Duration.ofSeconds(8), Duration.ofSeconds(12));
     assertThat(run.result().verdict()).as(run.describe()).isEqualTo(Verdict.VALID);
   }
@@ -50,6 +50,10 @@ class ChaosSuiteIT {
         RUN, Duration.ofSeconds(5), Duration.ofSeconds(8), Duration.ofSeconds(12));
     assertThat(run.result().verdict()).as(run.describe()).isEqualTo(Verdict.VALID);
     assertThat(run.result().set().lost()).as(run.describe()).isEmpty();
+    // Regression: after a SIGKILLed leader came back, nodes' internal Raft clients stayed closed and almost
+    // every later add ended unknown. A node kill may cost seconds of writes, never the rest of the run.
+    var adds = run.result().stats().byF().get("add");
+    assertThat(adds.info()).as("adds with unknown outcome\n" + run.describe()).isLessThan(adds.total() / 2);
   }
 
   @Test
@@ -59,7 +63,7 @@ class ChaosSuiteIT {
       nemeses.addAll(Nemeses.clocks());
     }
     var run = ChaosScenario.run(cluster, "pauses-clocks", ChaosScenario.seed(),
-        new CasRegisterWorkload("pauses/", 8, 120), nemeses, RUN,
+        new CasRegisterWorkload("pauses/", 10, 30), nemeses, RUN,
         Duration.ofSeconds(5), Duration.ofSeconds(6), Duration.ofSeconds(10));
     assertThat(run.result().verdict()).as(run.describe()).isEqualTo(Verdict.VALID);
   }

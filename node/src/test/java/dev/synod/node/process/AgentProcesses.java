@@ -22,6 +22,7 @@ final class AgentProcesses implements AutoCloseable {
   private final Path work;
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private final Map<String, String> apiAddresses = new LinkedHashMap<>();
+  private final Map<String, String[]> arguments = new LinkedHashMap<>();
 
   AgentProcesses(Path work) {
     this.work = work;
@@ -43,12 +44,13 @@ final class AgentProcesses implements AutoCloseable {
       int[] p = ports.get(i);
       Path dir = work.resolve(id);
       Files.createDirectories(dir);
-      Process process = start(dir.resolve("agent.log"), "agent", "--node-id", id, "--cluster-id", "it",
+      String[] args = {"agent", "--node-id", id, "--cluster-id", "it",
           "--data-dir", dir.resolve("data").toString(), "--bind-host", "127.0.0.1",
           "--api-port", Integer.toString(p[0]), "--raft-port", Integer.toString(p[1]),
           "--gossip-port", Integer.toString(p[2]), "--seeds", String.join(",", seeds),
-          "--bootstrap-expect", Integer.toString(n), "--gossip-preset", "local");
-      processes.put(id, process);
+          "--bootstrap-expect", Integer.toString(n), "--gossip-preset", "local"};
+      arguments.put(id, args);
+      processes.put(id, start(dir.resolve("agent.log"), args));
       apiAddresses.put(id, "127.0.0.1:" + p[0]);
     }
   }
@@ -63,6 +65,30 @@ final class AgentProcesses implements AutoCloseable {
 
   List<String> endpoints() {
     return List.copyOf(apiAddresses.values());
+  }
+
+  /** Starts a stopped agent again with the same flags and data directory; its log is appended to. */
+  void restart(String nodeId) throws IOException {
+    Path log = log(nodeId);
+    List<String> command = new ArrayList<>();
+    command.add(synod().toString());
+    command.addAll(List.of(arguments.get(nodeId)));
+    processes.put(nodeId, new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start());
+  }
+
+  /** Copies every agent's log to {@code dir}, so a failed run can be read after its temp dir is gone. */
+  void keepLogs(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    for (String id : processes.keySet()) {
+      if (Files.exists(log(id))) {
+        Files.copy(log(id), dir.resolve(id + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  String endpointOf(String nodeId) {
+    return apiAddresses.get(nodeId);
   }
 
   Process process(String nodeId) {

@@ -8,6 +8,7 @@ import dev.synod.client.SynodClient;
 import dev.synod.client.SynodException;
 import dev.synod.proto.v1.PutRequest;
 import dev.synod.proto.v1.RangeRequest;
+import dev.synod.proto.v1.TransferLeaderRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,9 +35,10 @@ class ProcessClusterIT {
   }
 
   @AfterEach
-  void stop() {
+  void stop(org.junit.jupiter.api.TestInfo test) throws Exception {
     client.close();
     agents.close();
+    agents.keepLogs(Path.of("target", "it-logs", test.getTestMethod().orElseThrow().getName()));
   }
 
   @Test
@@ -70,6 +72,51 @@ class ProcessClusterIT {
     assertThat(newLeader).isNotEqualTo(leader);
     await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> client.put(PutRequest.newBuilder()
         .setKey(ByteString.copyFromUtf8("after-term")).setValue(ByteString.copyFromUtf8("ok")).build()));
+  }
+
+  /**
+   * Regression: a node's internal Ratis client that had lost its connection to a SIGKILLed leader kept failing
+   * every write with AlreadyClosedException once that node came back and led again (found by the chaos suite's
+   * kill scenario: thousands of writes in a row failed until the run ended).
+   */
+  @Test
+  void writesThroughEveryNodeSucceedAfterTheKilledLeaderReturnsAndLeadsAgain() throws Exception {
+    String leader = agents.awaitLeader(client);
+    writeThroughEachNode("warm");
+    agents.process(leader).destroyForcibly(); // SIGKILL
+    assertThat(agents.process(leader).waitFor(10, TimeUnit.SECONDS)).isTrue();
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+        .until(() -> agents.leader(client).filter(l -> !l.equals(leader)).isPresent());
+    writeThroughEachNode("interim");
+
+    agents.restart(leader);
+    agents.awaitLeader(client);
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+      client.transferLeader(TransferLeaderRequest.newBuilder().setNodeId(leader).build());
+      assertThat(agents.awaitLeader(client)).isEqualTo(leader);
+    });
+    writeThroughEachNode("after");
+  }
+
+  /** Writes through every live node, each pinned (no leader following), so each node's own Raft client is used. */
+  private void writeThroughEachNode(String prefix) {
+    for (String endpoint : agents.endpoints()) {
+      try (SynodClient direct = SynodClient.builder().endpoints(endpoint).deadline(Duration.ofSeconds(5))
+          .followLeader(false).maxRetries(0).build()) {
+        try {
+          direct.status();
+        } catch (SynodException down) {
+          continue; // the killed node
+        }
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> direct.put(PutRequest
+            .newBuilder().setKey(ByteString.copyFromUtf8(prefix + "/probe/" + endpoint))
+            .setValue(ByteString.copyFromUtf8("v")).build()));
+        for (int i = 0; i < 10; i++) {
+          direct.put(PutRequest.newBuilder().setKey(ByteString.copyFromUtf8(prefix + "/" + endpoint + "/" + i))
+              .setValue(ByteString.copyFromUtf8("v")).build());
+        }
+      }
+    }
   }
 
   /** Writes unique keys one at a time until `target` are acknowledged; failures are unknown outcomes. */
