@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The long matrix (-Pchaos-long): every nemesis family alone and all of them mixed, each for
- * -Dchaos.long.seeds (20) seeds of -Dchaos.long.minutes (5) minutes. Writes target/chaos/long-summary.md
+ * The long matrix (-Pchaos-long): every combination of nemesis families (31; -Dchaos.long.max-families
+ * limits how many mix in one run), each for -Dchaos.long.seeds (20) seeds of -Dchaos.long.minutes (5) minutes. Writes target/chaos/long-summary.md
  * with the anomalies counted per nemesis family, and fails if any run was not VALID.
  */
 class ChaosLongIT {
@@ -30,13 +30,7 @@ class ChaosLongIT {
     int seeds = Integer.getInteger("chaos.long.seeds", 20);
     Duration each = Duration.ofMinutes(Long.getLong("chaos.long.minutes", 5));
     long firstSeed = Long.getLong("chaos.long.first-seed", 1);
-    Map<String, Supplier<List<Nemesis>>> families = new LinkedHashMap<>();
-    families.put("partitions", Nemeses::partitions);
-    families.put("kills", Nemeses::kills);
-    families.put("pauses", Nemeses::pauses);
-    families.put("clocks", Nemeses::clocks);
-    families.put("membership", Nemeses::membership);
-    families.put("all", Nemeses::all);
+    Map<String, Supplier<List<Nemesis>>> families = combinations(Integer.getInteger("chaos.long.max-families", 5));
     List<String> rows = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     String image = ChaosImages.locate().nodeImage();
@@ -48,7 +42,7 @@ class ChaosLongIT {
         int invalid = 0;
         int unknown = 0;
         for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
-          String test = "long-" + family.getKey();
+          String test = "long-" + family.getKey().replace('+', '-');
           var run = ChaosScenario.run(cluster, test, seed,
               new CasRegisterWorkload(test + "/" + seed + "/", 10, 30), family.getValue().get(), each,
               Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(30));
@@ -72,5 +66,34 @@ class ChaosLongIT {
     Files.writeString(summary, "| nemeses | runs | valid | anomalies (invalid) | unknown |\n|---|---|---|---|---|\n"
         + String.join("\n", rows) + "\n");
     assertThat(failures).as("see " + summary.toAbsolutePath()).isEmpty();
+  }
+
+  /** Every non-empty combination of nemesis families, up to {@code maxFamilies} families mixed in one run. */
+  static Map<String, Supplier<List<Nemesis>>> combinations(int maxFamilies) {
+    Map<String, Supplier<List<Nemesis>>> base = new LinkedHashMap<>();
+    base.put("partitions", Nemeses::partitions);
+    base.put("kills", Nemeses::kills);
+    base.put("pauses", Nemeses::pauses);
+    base.put("clocks", Nemeses::clocks);
+    base.put("membership", Nemeses::membership);
+    List<String> names = List.copyOf(base.keySet());
+    Map<String, Supplier<List<Nemesis>>> out = new LinkedHashMap<>();
+    for (int mask = 1; mask < (1 << names.size()); mask++) {
+      if (Integer.bitCount(mask) > maxFamilies) {
+        continue;
+      }
+      List<String> chosen = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        if ((mask & (1 << i)) != 0) {
+          chosen.add(names.get(i));
+        }
+      }
+      out.put(String.join("+", chosen), () -> {
+        List<Nemesis> all = new ArrayList<>();
+        chosen.forEach(n -> all.addAll(base.get(n).get()));
+        return all;
+      });
+    }
+    return out;
   }
 }
