@@ -146,21 +146,13 @@ public final class ClockNemesis implements Nemesis {
     if (applied.isEmpty()) {
       return;
     }
-    RuntimeException first = null;
-    for (String node : List.copyOf(applied.keySet())) {
-      try {
-        DockerCluster c = ctx.cluster();
-        if (c.isRunning(node) && !c.isPaused(node)) {
-          c.setClockOffset(node, "+0");
-        } // a stopped node restarts at +0; a paused one is reset by DockerCluster.healAll()
-        applied.remove(node);
-      } catch (RuntimeException e) {
-        first = first == null ? e : first;
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    HealSteps.forEach(List.copyOf(applied.keySet()), node -> {
+      DockerCluster c = ctx.cluster();
+      if (c.isRunning(node) && !c.isPaused(node)) {
+        c.setClockOffset(node, "+0");
+      } // a stopped node restarts at +0; a paused one is reset by DockerCluster.healAll()
+      applied.remove(node);
+    });
   }
 
   @Override

@@ -77,18 +77,10 @@ public final class KillNemesis implements Nemesis {
 
   @Override
   public void heal(NemesisContext ctx) {
-    RuntimeException first = null;
-    for (String node : List.copyOf(killed)) {
-      try {
-        ctx.cluster().restart(node);
-        killed.remove(node);
-      } catch (RuntimeException e) {
-        first = first == null ? e : first;
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    HealSteps.forEach(List.copyOf(killed), node -> {
+      ctx.cluster().restart(node);
+      killed.remove(node);
+    });
   }
 
   @Override
