@@ -4,6 +4,8 @@ import dev.synod.proto.v1.Batch;
 import dev.synod.proto.v1.BatchResult;
 import dev.synod.proto.v1.Command;
 import dev.synod.proto.v1.CommandResult;
+import dev.synod.proto.v1.InstallSigningCaResult;
+import dev.synod.proto.v1.SigningCa;
 
 /**
  * Routes a validated command to the component that owns it. Runs inside the journal opened by
@@ -15,6 +17,7 @@ final class CommandExecutor {
   private final LeaseLifecycle leases;
   private final RegistrantLifecycle registrants;
   private final LeaseExpiry expiry;
+  private final AclCommands acl;
 
   CommandExecutor(RegistryState state, RegistryLimits limits) {
     this.state = state;
@@ -22,6 +25,7 @@ final class CommandExecutor {
     this.leases = new LeaseLifecycle(state, kv);
     this.registrants = new RegistrantLifecycle(state, limits, leases);
     this.expiry = new LeaseExpiry(state, leases, registrants);
+    this.acl = new AclCommands(state, limits);
   }
 
   RegistryState state() {
@@ -44,10 +48,25 @@ final class CommandExecutor {
       case DEREGISTER -> out.setDeregister(registrants.deregister(rev, c.getDeregister()));
       case SET_REGISTRANT_STATE -> out.setSetRegistrantState(registrants.setState(rev, c.getSetRegistrantState()));
       case BATCH -> out.setBatch(batch(rev, c.getBatch()));
+      case ACL_BOOTSTRAP -> out.setAclToken(acl.bootstrap(rev, c.getAclBootstrap()));
+      case ACL_CREATE_TOKEN -> out.setAclToken(acl.create(rev, c.getAclCreateToken()));
+      case ACL_REVOKE_TOKEN -> out.setAclToken(acl.revoke(rev, c.getAclRevokeToken()));
+      case ACL_ROTATE_TOKEN -> out.setAclToken(acl.rotate(rev, c.getAclRotateToken()));
+      case INSTALL_SIGNING_CA -> out.setInstallSigningCa(installSigningCa(c.getInstallSigningCa().getCa()));
       // Restore replaces the state object itself, so Registry handles it; validation rejects OP_NOT_SET.
       case RESTORE, OP_NOT_SET -> throw new IllegalStateException("not executable here: " + c.getOpCase());
     }
     return out.build();
+  }
+
+  /** Installs the CA once: later installs change nothing and report the CA already in place. */
+  private InstallSigningCaResult installSigningCa(SigningCa ca) {
+    SigningCa installed = state.signingCa();
+    if (installed == null) {
+      state.installSigningCa(ca);
+    }
+    return InstallSigningCaResult.newBuilder().setInstalled(installed == null)
+        .setCertificatePem(installed == null ? ca.getCertificatePem() : installed.getCertificatePem()).build();
   }
 
   /** Sub-commands share the batch's revision and clock; the first rejection names its index. */

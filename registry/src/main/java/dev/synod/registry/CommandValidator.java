@@ -17,7 +17,8 @@ import java.util.Optional;
 /** Stateless checks of a command (sizes, required fields), run by nodes before proposing and by apply. */
 public final class CommandValidator {
   private static final String OPS = "put, delete, cas, lease_grant, lease_revoke, lease_keep_alive,"
-      + " expire_leases, leader_epoch, register, heartbeat, deregister, set_registrant_state, batch, restore";
+      + " expire_leases, leader_epoch, register, heartbeat, deregister, set_registrant_state, batch, restore,"
+      + " acl_bootstrap, acl_create_token, acl_revoke_token, acl_rotate_token, install_signing_ca";
   private static final String BATCH_OPS = "put, delete, cas, lease_grant, lease_revoke or lease_keep_alive";
 
   private CommandValidator() {}
@@ -64,6 +65,16 @@ public final class CommandValidator {
           throw r.under("snapshot");
         }
       }
+      case ACL_BOOTSTRAP -> AclCommandValidator.newToken(c.getAclBootstrap().hasToken(),
+          c.getAclBootstrap().getToken(), c.getAclBootstrap().getSecretSha256(), true);
+      case ACL_CREATE_TOKEN -> AclCommandValidator.newToken(c.getAclCreateToken().hasToken(),
+          c.getAclCreateToken().getToken(), c.getAclCreateToken().getSecretSha256(), false);
+      case ACL_REVOKE_TOKEN -> AclCommandValidator.accessorId("accessor_id", c.getAclRevokeToken().getAccessorId());
+      case ACL_ROTATE_TOKEN -> {
+        AclCommandValidator.accessorId("accessor_id", c.getAclRotateToken().getAccessorId());
+        AclCommandValidator.sha256("new_secret_sha256", c.getAclRotateToken().getNewSecretSha256());
+      }
+      case INSTALL_SIGNING_CA -> AclCommandValidator.signingCa(c.getInstallSigningCa(), l);
       case OP_NOT_SET -> throw Rejection.invalid("op", "not set (expected: one of " + OPS + ")");
     }
   }

@@ -1,6 +1,8 @@
 package dev.synod.registry;
 
 import com.google.protobuf.ByteString;
+import dev.synod.proto.v1.AclListResult;
+import dev.synod.proto.v1.AclLookupResult;
 import dev.synod.proto.v1.GetRequest;
 import dev.synod.proto.v1.GetResponse;
 import dev.synod.proto.v1.KeyValue;
@@ -14,6 +16,10 @@ import dev.synod.proto.v1.RangeResponse;
 import dev.synod.proto.v1.Registrant;
 import dev.synod.proto.v1.RegistrantKind;
 import dev.synod.proto.v1.ResponseHeader;
+import dev.synod.proto.v1.SigningCa;
+import dev.synod.proto.v1.SigningCaResult;
+import dev.synod.proto.v1.StoredToken;
+import dev.synod.proto.v1.TokenState;
 import java.util.NavigableMap;
 
 /** Read-only answers over the current state. Read consistency is the node's concern, not ours. */
@@ -32,8 +38,11 @@ final class QueryExecutor {
         case LIST_REGISTRANTS -> out.setListRegistrants(registrants(state, q.getListRegistrants()));
         case EVENTS -> out.setEvents(EventQuery.execute(state, limits, q.getEvents()));
         case SNAPSHOT -> out.setSnapshot(SnapshotCodec.snapshot(state));
+        case ACL_LOOKUP -> out.setAclLookup(aclLookup(state, q.getAclLookup().getSecretSha256()));
+        case ACL_LIST -> out.setAclList(aclList(state));
+        case SIGNING_CA -> out.setSigningCa(signingCa(state));
         case Q_NOT_SET -> throw Rejection.invalid("q", "not set (expected: one of get, range, lease_list,"
-            + " list_registrants, events, snapshot)");
+            + " list_registrants, events, snapshot, acl_lookup, acl_list, signing_ca)");
       }
     } catch (Rejection r) {
       out.setError(r.error());
@@ -86,6 +95,32 @@ final class QueryExecutor {
       }
     }
     return out.build();
+  }
+
+  /** The entry for a secret hash, tombstones included; TOKEN_STATE_UNSPECIFIED and no token when unknown. */
+  private static AclLookupResult aclLookup(RegistryState state, ByteString secretSha256) {
+    AclCommandValidator.sha256("secret_sha256", secretSha256);
+    StoredToken entry = state.acl.byHash(secretSha256);
+    if (entry == null) {
+      return AclLookupResult.newBuilder().setState(TokenState.TOKEN_STATE_UNSPECIFIED).build();
+    }
+    return AclLookupResult.newBuilder().setState(entry.getState()).setToken(entry.getToken()).build();
+  }
+
+  /** Active tokens by accessor id; expired ones included, since only the node knows the time. */
+  private static AclListResult aclList(RegistryState state) {
+    AclListResult.Builder out = AclListResult.newBuilder().setBootstrapped(state.acl.bootstrapped());
+    for (StoredToken entry : state.acl.currentEntries()) {
+      if (entry.getState() == TokenState.TOKEN_ACTIVE) {
+        out.addTokens(entry.getToken());
+      }
+    }
+    return out.build();
+  }
+
+  private static SigningCaResult signingCa(RegistryState state) {
+    SigningCa ca = state.signingCa();
+    return ca == null ? SigningCaResult.getDefaultInstance() : SigningCaResult.newBuilder().setCa(ca).build();
   }
 
   /** A requested page size: 0 means the default; above the maximum is refused rather than clamped. */

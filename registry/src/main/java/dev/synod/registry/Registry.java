@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The replicated registry: a pure, deterministic state machine over KV, leases and registrants.
+ * The replicated registry: a pure, deterministic state machine over KV, leases, registrants, ACL
+ * tokens (as secret hashes) and the signing CA.
  * Not thread-safe; consensus applies commands one at a time.
  */
 public final class Registry {

@@ -13,7 +13,9 @@ public record RegistryLimits(
     long minHeartbeatTtlMillis,
     int maxHeartbeatsPerSecond,
     int maxIdBytes,
-    int maxLabels) {
+    int maxLabels,
+    int maxAclTokens,
+    int maxPemBytes) {
 
   public RegistryLimits {
     positive("maxKeyBytes", maxKeyBytes);
@@ -41,6 +43,8 @@ public record RegistryLimits(
     if (maxLabels < 0) {
       throw new IllegalArgumentException("maxLabels: " + maxLabels + " (expected: >= 0)");
     }
+    positive("maxAclTokens", maxAclTokens);
+    positive("maxPemBytes", maxPemBytes);
   }
 
   /** Production defaults; each value is explained inline. */
@@ -57,7 +61,9 @@ public record RegistryLimits(
         10_000, // minHeartbeatTtlMillis: survives a leader election plus a few lost heartbeats
         50, // maxHeartbeatsPerSecond: fleet-wide heartbeat budget; TTLs grow to stay under it
         256, // maxIdBytes: registrant ids, zones, addresses, label keys and values
-        64); // maxLabels: labels (and addresses) per registrant
+        64, // maxLabels: labels (and addresses) per registrant
+        10_000, // maxAclTokens: stored token secrets, revoked and rotated tombstones included
+        16 * 1024); // maxPemBytes: each PEM of the signing CA; real ones are a few KiB
   }
 
   private static void positive(String name, long value) {

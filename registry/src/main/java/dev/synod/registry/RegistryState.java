@@ -1,8 +1,10 @@
 package dev.synod.registry;
 
+import dev.synod.proto.v1.SigningCa;
+
 /**
- * Everything the registry replicates: the tables, the event history, the registry clock and the
- * lease id counter. Mutations go through the tables, which journal them for rollback.
+ * Everything the registry replicates: the tables, the event history, the registry clock, the
+ * lease id counter and the signing CA. Mutations go through the tables, which journal them for rollback.
  */
 final class RegistryState {
   final Journal journal = new Journal();
@@ -10,9 +12,12 @@ final class RegistryState {
   final LeaseTable leases = new LeaseTable(journal);
   final RegistrantTable registrants = new RegistrantTable(journal);
   final EventLog events = new EventLog(journal);
+  final AclTable acl = new AclTable(journal);
   private long revision;
   private long clock;
   private long nextLeaseId = 1;
+  // Null until installed; holds the CA's private key, so it is never rendered into a message.
+  private SigningCa signingCa;
 
   long revision() {
     return revision;
@@ -44,6 +49,16 @@ final class RegistryState {
     long id = nextLeaseId++;
     journal.record(() -> nextLeaseId = id);
     return id;
+  }
+
+  SigningCa signingCa() {
+    return signingCa;
+  }
+
+  void installSigningCa(SigningCa ca) {
+    SigningCa old = signingCa;
+    signingCa = ca;
+    journal.record(() -> signingCa = old);
   }
 
   /** For restore only: sets the scalar fields of a freshly built state. */

@@ -38,6 +38,10 @@ final class Rejection extends RuntimeException {
     return of(ErrorCode.NOT_FOUND, field, detail);
   }
 
+  static Rejection alreadyExists(String field, String detail) {
+    return of(ErrorCode.ALREADY_EXISTS, field, detail);
+  }
+
   static Rejection failedPrecondition(String field, String detail) {
     return of(ErrorCode.FAILED_PRECONDITION, field, detail);
   }

@@ -6,9 +6,12 @@ import dev.synod.proto.v1.RegistrySnapshot;
 final class SnapshotCodec {
   private SnapshotCodec() {}
 
-  /** Keys in unsigned byte order, leases by id, registrants by (kind, id), events oldest first. */
+  /**
+   * Keys in unsigned byte order, leases by id, registrants by (kind, id), events oldest first, ACL
+   * entries as {@link AclTable#all()} orders them (the bootstrap token's first).
+   */
   static RegistrySnapshot snapshot(RegistryState state) {
-    return RegistrySnapshot.newBuilder()
+    RegistrySnapshot.Builder out = RegistrySnapshot.newBuilder()
         .setRevision(state.revision())
         .setClockMillis(state.clock())
         .setNextLeaseId(state.nextLeaseId())
@@ -17,7 +20,12 @@ final class SnapshotCodec {
         .addAllRegistrants(state.registrants.all())
         .addAllEvents(state.events.retained())
         .setCompactRevision(state.events.compactRevision())
-        .build();
+        .addAllAclTokens(state.acl.all())
+        .setAclBootstrapped(state.acl.bootstrapped());
+    if (state.signingCa() != null) {
+      out.setSigningCa(state.signingCa());
+    }
+    return out.build();
   }
 
   /** A fresh state holding exactly the snapshot; the caller has validated it. */
@@ -28,6 +36,14 @@ final class SnapshotCodec {
     s.getKvsList().forEach(state.kv::put);
     s.getRegistrantsList().forEach(state.registrants::put);
     state.events.reset(s.getEventsList(), s.getCompactRevision());
+    s.getAclTokensList().forEach(state.acl::put);
+    if (s.getAclBootstrapped()) {
+      // The validator checked that the bootstrap token's entries come first.
+      state.acl.markBootstrapped(s.getAclTokens(0).getToken().getAccessorId());
+    }
+    if (s.hasSigningCa()) {
+      state.installSigningCa(s.getSigningCa());
+    }
     // Loading is not a command: there is nothing to roll back to.
     state.journal.commit();
     return state;

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Checks that a snapshot describes a consistent state before anything is replaced: unique keys,
- * leases and registrants, references to leases that exist, and an ordered event history. Limits are
+ * leases and registrants, references to leases that exist, an ordered event history, and well-formed
+ * ACL entries and signing CA ({@link AclSnapshotValidator}). Limits are
  * not applied, since a snapshot may come from a cluster configured with larger ones.
  */
 final class SnapshotValidator {
@@ -39,6 +40,7 @@ final class SnapshotValidator {
     keys(s, leases);
     registrants(s, leases);
     events(s);
+    AclSnapshotValidator.check(s);
   }
 
   private static Set<Long> leases(RegistrySnapshot s) {

@@ -1,6 +1,13 @@
 package dev.synod.registry;
 
 import com.google.protobuf.ByteString;
+import dev.synod.proto.v1.AclBootstrapCommand;
+import dev.synod.proto.v1.AclCreateTokenCommand;
+import dev.synod.proto.v1.AclListQuery;
+import dev.synod.proto.v1.AclLookupQuery;
+import dev.synod.proto.v1.AclRevokeTokenCommand;
+import dev.synod.proto.v1.AclRotateTokenCommand;
+import dev.synod.proto.v1.AclToken;
 import dev.synod.proto.v1.Batch;
 import dev.synod.proto.v1.CasRequest;
 import dev.synod.proto.v1.Command;
@@ -10,6 +17,7 @@ import dev.synod.proto.v1.EventsRequest;
 import dev.synod.proto.v1.ExpireLeases;
 import dev.synod.proto.v1.GetRequest;
 import dev.synod.proto.v1.HeartbeatRequest;
+import dev.synod.proto.v1.InstallSigningCaCommand;
 import dev.synod.proto.v1.LeaderEpoch;
 import dev.synod.proto.v1.LeaseGrantRequest;
 import dev.synod.proto.v1.LeaseKeepAliveRequest;
@@ -20,7 +28,10 @@ import dev.synod.proto.v1.RangeRequest;
 import dev.synod.proto.v1.RegisterRequest;
 import dev.synod.proto.v1.RegistrantKind;
 import dev.synod.proto.v1.RegistrantState;
+import dev.synod.proto.v1.Role;
 import dev.synod.proto.v1.SetRegistrantStateRequest;
+import dev.synod.proto.v1.SigningCa;
+import dev.synod.proto.v1.SigningCaQuery;
 import dev.synod.proto.v1.WatchRequest;
 
 /** Terse builders for commands and queries in tests. */
@@ -108,6 +119,56 @@ final class Commands {
 
   static Command batch(Command... commands) {
     return Command.newBuilder().setBatch(Batch.newBuilder().addAllCommands(java.util.List.of(commands))).build();
+  }
+
+  /** A distinct 32-byte stand-in for the SHA-256 of secret number {@code n}. */
+  static ByteString hash(int n) {
+    byte[] digest = new byte[32];
+    java.util.Arrays.fill(digest, (byte) n);
+    return ByteString.copyFrom(digest);
+  }
+
+  static AclToken token(String accessorId, Role role) {
+    return AclToken.newBuilder().setAccessorId(accessorId).setRole(role).setDescription("for " + accessorId).build();
+  }
+
+  static Command bootstrap(AclToken token, ByteString secretSha256) {
+    return Command.newBuilder().setAclBootstrap(AclBootstrapCommand.newBuilder()
+        .setToken(token).setSecretSha256(secretSha256)).build();
+  }
+
+  static Command createToken(AclToken token, ByteString secretSha256) {
+    return Command.newBuilder().setAclCreateToken(AclCreateTokenCommand.newBuilder()
+        .setToken(token).setSecretSha256(secretSha256)).build();
+  }
+
+  static Command revokeToken(String accessorId) {
+    return Command.newBuilder().setAclRevokeToken(AclRevokeTokenCommand.newBuilder().setAccessorId(accessorId)).build();
+  }
+
+  static Command rotateToken(String accessorId, ByteString newSecretSha256) {
+    return Command.newBuilder().setAclRotateToken(AclRotateTokenCommand.newBuilder()
+        .setAccessorId(accessorId).setNewSecretSha256(newSecretSha256)).build();
+  }
+
+  static SigningCa ca(String certificatePem, String privateKeyPem) {
+    return SigningCa.newBuilder().setCertificatePem(certificatePem).setPrivateKeyPem(privateKeyPem).build();
+  }
+
+  static Command installCa(SigningCa ca) {
+    return Command.newBuilder().setInstallSigningCa(InstallSigningCaCommand.newBuilder().setCa(ca)).build();
+  }
+
+  static Query aclLookup(ByteString secretSha256) {
+    return Query.newBuilder().setAclLookup(AclLookupQuery.newBuilder().setSecretSha256(secretSha256)).build();
+  }
+
+  static Query aclList() {
+    return Query.newBuilder().setAclList(AclListQuery.getDefaultInstance()).build();
+  }
+
+  static Query signingCa() {
+    return Query.newBuilder().setSigningCa(SigningCaQuery.getDefaultInstance()).build();
   }
 
   static Query get(String key) {

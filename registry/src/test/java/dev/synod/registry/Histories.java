@@ -12,6 +12,8 @@ import dev.synod.proto.v1.RegistrantKind;
 import dev.synod.proto.v1.RegistrantState;
 import dev.synod.proto.v1.RegistrySnapshot;
 import dev.synod.proto.v1.RestoreSnapshot;
+import dev.synod.proto.v1.Role;
+import dev.synod.proto.v1.StoredToken;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -21,9 +23,10 @@ import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 /**
- * Random command histories over a small key, lease and registrant space, with leader timestamps
- * that sometimes go backwards and Raft indexes with gaps. Some commands are malformed or refer to
- * things that do not exist, so rejections are exercised as often as successes.
+ * Random command histories over a small key, lease, registrant and ACL token space (see
+ * {@link AclHistories}), with leader timestamps that sometimes go backwards and Raft indexes with
+ * gaps. Some commands are malformed or refer to things that do not exist, so rejections are
+ * exercised as often as successes.
  */
 final class Histories {
   /** One log entry: how far the index jumps, how the leader's clock moves, and the command. */
@@ -78,6 +81,7 @@ final class Histories {
         Tuple.of(1, Combinators.combine(kind(), registrantId()).as(Commands::deregister)),
         Tuple.of(1, Combinators.combine(kind(), registrantId(), registrantState()).as(Commands::setState)),
         Tuple.of(2, batch()),
+        Tuple.of(6, AclHistories.command()),
         Tuple.of(1, Arbitraries.of(restores())),
         Tuple.of(1, Arbitraries.just(Command.getDefaultInstance())));
   }
@@ -86,7 +90,8 @@ final class Histories {
     Arbitrary<Command> kvOp = Arbitraries.frequencyOf(
         Tuple.of(5, put()), Tuple.of(2, delete()), Tuple.of(3, cas()),
         Tuple.of(1, ttl().map(Commands::grant)), Tuple.of(1, leaseId().map(Commands::revoke)),
-        Tuple.of(1, Arbitraries.of(Commands.expire(), Commands.grant(1_000)))); // expire is not allowed in a batch
+        Tuple.of(1, Arbitraries.of(Commands.expire(), Commands.grant(1_000))), // expire is not allowed in a batch
+        Tuple.of(1, AclHistories.notBatchable()));
     return kvOp.list().ofMaxSize(5)
         .map(ops -> Command.newBuilder().setBatch(Batch.newBuilder().addAllCommands(ops)).build());
   }
@@ -153,16 +158,23 @@ final class Histories {
     return Arbitraries.of(RegistrantState.ALIVE, RegistrantState.DRAINING, RegistrantState.DOWN);
   }
 
-  /** A small consistent snapshot and a broken one, for RestoreSnapshot commands. */
+  /** A small consistent snapshot (with ACL tokens and a CA) and broken ones, for RestoreSnapshot commands. */
   private static List<Command> restores() {
     Registry source = new Registry(Limits.tiny());
     source.apply(1, Commands.grant(5_000).toBuilder().setTimestampMillis(900_000).build());
     source.apply(2, Commands.put("a", "restored", 1));
     source.apply(3, Commands.put("b", "restored"));
     source.apply(4, Commands.register(RegistrantKind.WORKER, "x"));
+    source.apply(5, Commands.bootstrap(Commands.token("token-bbb", Role.ROLE_ADMIN), Commands.hash(5)));
+    source.apply(6, Commands.createToken(Commands.token("token-aaa", Role.ROLE_CLIENT), Commands.hash(1)));
+    source.apply(7, Commands.rotateToken("token-aaa", Commands.hash(2)));
+    source.apply(8, Commands.installCa(Commands.ca("restored-cert", "restored-key")));
     RegistrySnapshot good = source.snapshot();
     RegistrySnapshot broken = good.toBuilder().setNextLeaseId(1).build();
-    return List.of(restore(good), restore(broken));
+    StoredToken first = good.getAclTokens(0);
+    RegistrySnapshot shortHash = good.toBuilder()
+        .setAclTokens(0, first.toBuilder().setSecretSha256(first.getSecretSha256().substring(0, 31))).build();
+    return List.of(restore(good), restore(broken), restore(shortHash));
   }
 
   private static Command restore(RegistrySnapshot snapshot) {

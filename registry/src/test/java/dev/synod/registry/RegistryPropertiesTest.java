@@ -26,7 +26,9 @@ class RegistryPropertiesTest {
           .setPrefix(Commands.bytes("p/")).build(), 1, 3),
       Commands.range("", 0, ""), Commands.range("p", 2, "p/1"), Commands.get("a"),
       Query.newBuilder().setLeaseList(LeaseListRequest.getDefaultInstance()).build(),
-      Query.newBuilder().setListRegistrants(ListRegistrantsRequest.getDefaultInstance()).build());
+      Query.newBuilder().setListRegistrants(ListRegistrantsRequest.getDefaultInstance()).build(),
+      Commands.aclList(), Commands.signingCa(), Commands.aclLookup(Commands.hash(1)),
+      Commands.aclLookup(Commands.hash(2)), Commands.aclLookup(Commands.hash(5)));
 
   @Provide
   Arbitrary<List<Step>> histories() {
