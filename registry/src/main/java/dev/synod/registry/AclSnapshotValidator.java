@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The ACL and signing CA part of a snapshot: well-formed entries with unique hashes, exactly one
  * ACTIVE or REVOKED entry per accessor id (any others are ROTATED tombstones), revisions in order,
- * and, once bootstrapped, the bootstrap admin token first. Like the rest of the
+ * and, once bootstrapped, a bootstrap accessor naming an admin token. Like the rest of the
  * snapshot, it is not held to the configured limits.
  */
 final class AclSnapshotValidator {
@@ -90,18 +90,20 @@ final class AclSnapshotValidator {
     }
   }
 
-  /** The snapshot names the bootstrap token by putting its entries first; see {@link AclTable#all()}. */
+  /** A bootstrapped snapshot names its bootstrap token, which must be an admin token it holds. */
   private static void bootstrap(RegistrySnapshot s) {
+    String accessor = s.getAclBootstrapAccessor();
     if (!s.getAclBootstrapped()) {
+      if (!accessor.isEmpty()) {
+        throw Rejection.invalid("acl_bootstrap_accessor", "\"" + accessor
+            + "\" (expected: empty while acl_bootstrapped is false)");
+      }
       return;
     }
-    if (s.getAclTokensCount() == 0) {
-      throw Rejection.invalid("acl_bootstrapped", "true with no acl_tokens (expected: the bootstrap token's"
-          + " entries first in acl_tokens)");
-    }
-    if (s.getAclTokens(0).getToken().getRole() != Role.ROLE_ADMIN) {
-      throw Rejection.invalid("acl_tokens[0].token.role", s.getAclTokens(0).getToken().getRole()
-          + " (expected: ROLE_ADMIN, as acl_bootstrapped makes the first entry the bootstrap token)");
+    var entries = s.getAclTokensList().stream().filter(t -> t.getToken().getAccessorId().equals(accessor)).toList();
+    if (entries.isEmpty() || entries.stream().anyMatch(t -> t.getToken().getRole() != Role.ROLE_ADMIN)) {
+      throw Rejection.invalid("acl_bootstrap_accessor", "\"" + accessor
+          + "\" (expected: the accessor of an admin token in acl_tokens, as acl_bootstrapped is true)");
     }
   }
 }

@@ -74,9 +74,14 @@ final class AclTable {
     });
   }
 
+  /** Accessor of the bootstrap token; only meaningful once bootstrapped. */
+  String bootstrapAccessor() {
+    return bootstrapAccessor;
+  }
+
   /**
-   * All entries in snapshot order: the bootstrap token's entries first (that is how a snapshot names
-   * the bootstrap token), then by accessor id, state revision and hash, so equal tables give equal lists.
+   * All entries: the bootstrap token's first (easy to find when reading a snapshot), then by accessor id,
+   * state revision and hash, so equal tables give equal lists.
    */
   List<StoredToken> all() {
     List<StoredToken> all = new ArrayList<>(byHash.values());

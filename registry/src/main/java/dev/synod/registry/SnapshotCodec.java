@@ -8,7 +8,7 @@ final class SnapshotCodec {
 
   /**
    * Keys in unsigned byte order, leases by id, registrants by (kind, id), events oldest first, ACL
-   * entries as {@link AclTable#all()} orders them (the bootstrap token's first).
+   * entries as {@link AclTable#all()} orders them.
    */
   static RegistrySnapshot snapshot(RegistryState state) {
     RegistrySnapshot.Builder out = RegistrySnapshot.newBuilder()
@@ -22,6 +22,9 @@ final class SnapshotCodec {
         .setCompactRevision(state.events.compactRevision())
         .addAllAclTokens(state.acl.all())
         .setAclBootstrapped(state.acl.bootstrapped());
+    if (state.acl.bootstrapped()) {
+      out.setAclBootstrapAccessor(state.acl.bootstrapAccessor());
+    }
     if (state.signingCa() != null) {
       out.setSigningCa(state.signingCa());
     }
@@ -38,8 +41,7 @@ final class SnapshotCodec {
     state.events.reset(s.getEventsList(), s.getCompactRevision());
     s.getAclTokensList().forEach(state.acl::put);
     if (s.getAclBootstrapped()) {
-      // The validator checked that the bootstrap token's entries come first.
-      state.acl.markBootstrapped(s.getAclTokens(0).getToken().getAccessorId());
+      state.acl.markBootstrapped(s.getAclBootstrapAccessor());
     }
     if (s.hasSigningCa()) {
       state.installSigningCa(s.getSigningCa());

@@ -123,10 +123,12 @@ class AclSnapshotTest {
     assertThat(problem(withToken(saved, 2, t -> t.toBuilder().setStateRevision(1).build())))
         .isEqualTo("acl_tokens[2].state_revision: 1 (expected: >= create_revision 2)");
     assertThat(problem(saved.toBuilder().clearAclTokens().build()))
-        .startsWith("acl_bootstrapped: true with no acl_tokens");
+        .startsWith("acl_bootstrap_accessor: \"zzzz-root\" (expected: the accessor of an admin token");
     assertThat(problem(withToken(saved, 0, t -> t.toBuilder().setToken(t.getToken().toBuilder()
         .setRole(Role.ROLE_CLIENT)).build())))
-        .startsWith("acl_tokens[0].token.role: ROLE_CLIENT (expected: ROLE_ADMIN");
+        .startsWith("acl_bootstrap_accessor: \"zzzz-root\" (expected: the accessor of an admin token");
+    assertThat(problem(saved.toBuilder().setAclBootstrapped(false).build()))
+        .startsWith("acl_bootstrap_accessor: \"zzzz-root\" (expected: empty while acl_bootstrapped is false)");
   }
 
   @Test
