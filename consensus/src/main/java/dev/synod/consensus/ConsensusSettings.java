@@ -2,6 +2,7 @@ package dev.synod.consensus;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Typed, validated tuning for a {@link RaftNode}. Start from {@link #lan()} or {@link #local()} and adjust with
@@ -33,6 +34,7 @@ public final class ConsensusSettings {
   private final int stagingCatchupGap;
   private final boolean installSnapshotEnabled;
   private final boolean preVote;
+  private final RaftTls tls; // null: plaintext
 
   private ConsensusSettings(Builder b) {
     electionTimeoutMin = b.electionTimeoutMin;
@@ -56,6 +58,7 @@ public final class ConsensusSettings {
     stagingCatchupGap = b.stagingCatchupGap;
     installSnapshotEnabled = b.installSnapshotEnabled;
     preVote = b.preVote;
+    tls = b.tls;
   }
 
   /** A builder preset to {@link #lan()}. */
@@ -135,6 +138,8 @@ public final class ConsensusSettings {
   public boolean installSnapshotEnabled() { return installSnapshotEnabled; }
   /** Pre-vote keeps a partitioned server from disrupting the group when it comes back. */
   public boolean preVote() { return preVote; }
+  /** Mutual TLS on every Raft connection (peers, this node's clients); empty means plaintext. */
+  public Optional<RaftTls> tls() { return Optional.ofNullable(tls); }
 
   /** The largest command (and prepared entry) accepted, leaving room for the entry's framing. */
   long maxEntryBytes() {
@@ -153,7 +158,7 @@ public final class ConsensusSettings {
         + ", outstandingAppendsMax=" + outstandingAppendsMax
         + ", clientOutstandingRequestsMax=" + clientOutstandingRequestsMax
         + ", stagingCatchupGap=" + stagingCatchupGap + ", installSnapshotEnabled=" + installSnapshotEnabled
-        + ", preVote=" + preVote + "}";
+        + ", preVote=" + preVote + ", tls=" + (tls != null ? "mutual" : "off") + "}";
   }
 
   /** Builds {@link ConsensusSettings}; starts from the {@link #lan()} values. */
@@ -189,6 +194,7 @@ public final class ConsensusSettings {
     private int stagingCatchupGap = 1000;
     private boolean installSnapshotEnabled = true;
     private boolean preVote = true;
+    private RaftTls tls;
 
     Builder() {}
 
@@ -214,6 +220,7 @@ public final class ConsensusSettings {
       stagingCatchupGap = s.stagingCatchupGap;
       installSnapshotEnabled = s.installSnapshotEnabled;
       preVote = s.preVote;
+      tls = s.tls;
     }
 
     public Builder electionTimeoutMin(Duration v) { electionTimeoutMin = positive("electionTimeoutMin", v); return this; }
@@ -264,6 +271,8 @@ public final class ConsensusSettings {
     public Builder stagingCatchupGap(int v) { stagingCatchupGap = (int) atLeast("stagingCatchupGap", v, 0); return this; }
     public Builder installSnapshotEnabled(boolean v) { installSnapshotEnabled = v; return this; }
     public Builder preVote(boolean v) { preVote = v; return this; }
+    /** Null turns TLS off (plaintext, the default). */
+    public Builder tls(RaftTls v) { tls = v; return this; }
 
     /** Checks the combinations and builds. */
     public ConsensusSettings build() {

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.proto.RaftProtos.RaftClientRequestProto.TypeCase;
 import org.apache.ratis.protocol.ClientId;
@@ -42,6 +43,7 @@ final class LeaderClient implements AutoCloseable {
   private static final String ILLEGAL_ARGUMENT_PREFIX = IllegalArgumentException.class.getName() + ": ";
 
   private final RaftProperties properties;
+  private final Parameters parameters; // carries TLS: every client built here must use it
   private final ConsensusSettings settings;
   private final Supplier<RaftGroup> currentGroup;
   private final Supplier<Optional<String>> leaderHint;
@@ -52,9 +54,10 @@ final class LeaderClient implements AutoCloseable {
   private boolean stale; // guarded by this
   private boolean closed; // guarded by this
 
-  LeaderClient(RaftProperties properties, ConsensusSettings settings, Supplier<RaftGroup> currentGroup,
-      Supplier<Optional<String>> leaderHint, ScheduledExecutorService timer) {
+  LeaderClient(RaftProperties properties, Parameters parameters, ConsensusSettings settings,
+      Supplier<RaftGroup> currentGroup, Supplier<Optional<String>> leaderHint, ScheduledExecutorService timer) {
     this.properties = properties;
+    this.parameters = parameters;
     this.settings = settings;
     this.currentGroup = currentGroup;
     this.leaderHint = leaderHint;
@@ -156,7 +159,7 @@ final class LeaderClient implements AutoCloseable {
           "this node is not a member of any configuration yet", leaderHint.get(), null);
     }
     RaftClient.Builder b = RaftClient.newBuilder().setRaftGroup(group).setProperties(properties)
-        .setClientId(ClientId.randomId()).setRetryPolicy(retryPolicy);
+        .setParameters(parameters).setClientId(ClientId.randomId()).setRetryPolicy(retryPolicy);
     leaderHint.get().ifPresent(l -> b.setLeaderId(RaftPeerId.valueOf(l)));
     RaftClient previous = client;
     client = b.build();

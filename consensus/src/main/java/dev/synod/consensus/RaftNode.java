@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
@@ -120,6 +121,7 @@ public final class RaftNode implements AutoCloseable {
       SnapshotStore snapshots, Optional<SnapshotStore.Loaded> initial, ReplicatedStateMachine stateMachine)
       throws IOException {
     RaftProperties properties = RatisProperties.of(settings, storageDir, bind);
+    Parameters parameters = RatisParameters.of(settings);
     this.store = snapshots;
     this.adapter = new StateMachineAdapter(stateMachine, snapshots, initial, new Hooks(), settings.maxEntryBytes());
     this.joining = initialPeers.isEmpty();
@@ -133,17 +135,17 @@ public final class RaftNode implements AutoCloseable {
         : RaftGroup.valueOf(groupId, initialPeers.stream().map(p -> RaftPeer.newBuilder().setId(p.id())
             .setAddress(p.address()).setStartupRole(RaftPeerRole.FOLLOWER).build()).toList());
     this.server = RaftServer.newBuilder().setServerId(selfId).setGroup(group).setStateMachine(adapter)
-        .setProperties(properties)
+        .setProperties(properties).setParameters(parameters)
         .setOption(recover ? RaftStorage.StartupOption.RECOVER : RaftStorage.StartupOption.FORMAT)
         .build();
     server.start();
     division.set(server.getDivision(groupId));
-    this.leaderClient = new LeaderClient(properties, settings,
+    this.leaderClient = new LeaderClient(properties, parameters, settings,
         () -> isMember(division.get()) ? division.get().getGroup() : RaftGroup.valueOf(groupId), this::leaderId, timer);
     this.reads = new LinearizableReads(server, selfId, groupId, settings, timer, this::leaderId);
     this.reconfiguration = new Reconfiguration(division.get(), leaderClient, settings, this::leaderId);
-    LOG.info("Raft node {} started ({}) in group {} at {}", nodeId, recover ? "recovered" : "formatted",
-        groupId.getUuid(), bind);
+    LOG.info("Raft node {} started ({}) in group {} at {} ({})", nodeId, recover ? "recovered" : "formatted",
+        groupId.getUuid(), bind, settings.tls().isPresent() ? "mutual TLS" : "plaintext");
   }
 
   /** Replicates a command; any member accepts it. Fails with {@link NotLeaderOrUnavailableException} when no

@@ -29,6 +29,29 @@ class ConsensusSettingsTest {
   }
 
   @Test
+  void tlsIsOffByDefaultAndCarriedByToBuilderUntilCleared() {
+    RaftTls tls = TestPki.newCa().raftTls("n1");
+
+    ConsensusSettings on = ConsensusSettings.local().toBuilder().tls(tls).build();
+    ConsensusSettings copied = on.toBuilder().forceSyncNum(7).build();
+
+    assertThat(ConsensusSettings.lan().tls()).isEmpty();
+    assertThat(copied.tls()).containsSame(tls);
+    assertThat(copied.toBuilder().tls(null).build().tls()).isEmpty();
+    assertThat(on.toString()).endsWith(", tls=mutual}");
+  }
+
+  @Test
+  void raftTlsNeedsBothManagers() {
+    RaftTls tls = TestPki.newCa().raftTls("n1");
+
+    assertThatThrownBy(() -> new RaftTls(null, tls.trustManager()))
+        .isInstanceOf(NullPointerException.class).hasMessage("keyManager");
+    assertThatThrownBy(() -> new RaftTls(tls.keyManager(), null))
+        .isInstanceOf(NullPointerException.class).hasMessage("trustManager");
+  }
+
+  @Test
   void electionTimeoutMaxMustExceedMin() {
     assertThatThrownBy(() -> ConsensusSettings.builder()
         .electionTimeoutMin(Duration.ofSeconds(1)).electionTimeoutMax(Duration.ofMillis(500)).build())

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /** Real Raft nodes over loopback gRPC, each with its own storage directory under a test's temp dir. */
 final class TestCluster implements AutoCloseable {
@@ -33,17 +34,22 @@ final class TestCluster implements AutoCloseable {
   }
 
   private final Path root;
-  private final ConsensusSettings settings;
+  private final Function<String, ConsensusSettings> settings; // by node id: each may carry its own identity
   private final Map<String, Member> members = new LinkedHashMap<>();
   private final List<PeerAddress> initialPeers = new ArrayList<>();
 
-  private TestCluster(Path root, ConsensusSettings settings) {
+  private TestCluster(Path root, Function<String, ConsensusSettings> settings) {
     this.root = root;
     this.settings = settings;
   }
 
   /** Starts {@code n} voters n1..nN that form one group. */
   static TestCluster start(Path root, int n, ConsensusSettings settings) throws IOException {
+    return start(root, n, id -> settings);
+  }
+
+  /** Starts {@code n} voters n1..nN that form one group, each with the settings made for its id. */
+  static TestCluster start(Path root, int n, Function<String, ConsensusSettings> settings) throws IOException {
     TestCluster c = new TestCluster(root, settings);
     for (int i = 1; i <= n; i++) {
       PeerAddress a = new PeerAddress("n" + i, "127.0.0.1:" + freePort());
@@ -67,7 +73,7 @@ final class TestCluster implements AutoCloseable {
     Member m = new Member(a, root.resolve(id));
     members.put(id, m);
     m.sm = new ListStateMachine();
-    m.node = RaftNode.start(id, a.address(), GROUP, m.dir, List.of(), settings, m.sm);
+    m.node = RaftNode.start(id, a.address(), GROUP, m.dir, List.of(), settings.apply(id), m.sm);
     return m;
   }
 
@@ -78,7 +84,7 @@ final class TestCluster implements AutoCloseable {
       throw new IllegalStateException(id + " is running");
     }
     m.sm = new ListStateMachine();
-    m.node = RaftNode.start(id, m.address.address(), GROUP, m.dir, initialPeers, settings, m.sm);
+    m.node = RaftNode.start(id, m.address.address(), GROUP, m.dir, initialPeers, settings.apply(id), m.sm);
     return m.node;
   }
 
