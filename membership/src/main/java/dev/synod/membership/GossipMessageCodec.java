@@ -11,7 +11,8 @@ import java.io.OutputStream;
 /**
  * scalecube's JDK message codec with an allow-list: gossip frames may only contain scalecube's
  * own protocol classes. Without it, anyone who can reach the gossip port could make this JVM
- * deserialize arbitrary classes. This is a stopgap until gossip runs over mTLS.
+ * deserialize arbitrary classes. With {@link GossipTls} only members get that far; the filter
+ * still bounds what a member (or a plaintext deployment) can make us deserialize.
  */
 final class GossipMessageCodec implements MessageCodec {
 

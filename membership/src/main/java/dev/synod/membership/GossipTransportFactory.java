@@ -1,9 +1,6 @@
 package dev.synod.membership;
 
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LengthFieldPrepender;
 import io.scalecube.cluster.transport.api.Message;
 import io.scalecube.cluster.transport.api.Transport;
 import io.scalecube.cluster.transport.api.TransportConfig;
@@ -16,41 +13,46 @@ import io.scalecube.transport.netty.TransportImpl.SenderContext;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
+import reactor.netty.tcp.SslProvider;
 import reactor.netty.tcp.TcpClient;
 import reactor.netty.tcp.TcpServer;
 
 /**
- * TCP gossip transport that listens on {@code bindHost} only. scalecube's own TCP transport
- * always listens on every interface; binding one address keeps loopback clusters on loopback
- * and is where mTLS will plug in. Frames are a 4-byte length and a serialized message.
+ * TCP gossip transport that listens on {@code bindHost} only, optionally with mutual TLS on both
+ * the accepted and the opened connections. scalecube's own TCP transport always listens on every
+ * interface and has no client certificates. Frames are a 4-byte length and a serialized message
+ * (see {@link GossipFraming}).
  */
 final class GossipTransportFactory implements TransportFactory {
 
-  private static final int LENGTH_BYTES = 4;
-
   private final String bindHost;
+  private final GossipTls tls;
 
-  GossipTransportFactory(String bindHost) {
+  /** @param tls mutual TLS for every connection, or null for plaintext */
+  GossipTransportFactory(String bindHost, GossipTls tls) {
     this.bindHost = bindHost.startsWith("[") ? bindHost.substring(1, bindHost.length() - 1) : bindHost;
+    this.tls = tls;
   }
 
   @Override
   public Transport createTransport(TransportConfig config) {
+    // One SslContext per side for the transport's lifetime: building one loads the key material.
+    SslProvider serverTls = tls == null ? null : GossipTlsContexts.server(tls, config.connectTimeout());
+    SslProvider clientTls = tls == null ? null : GossipTlsContexts.client(tls, config.connectTimeout());
     return new TransportImpl(
-        config.messageCodec(), new BoundReceiver(config), new FramedSender(config), config.addressMapper());
-  }
-
-  private static void frame(Channel channel, int maxFrameLength) {
-    // addFirst: framing must sit below reactor-netty's own handlers.
-    channel.pipeline().addFirst(new LengthFieldBasedFrameDecoder(maxFrameLength, 0, LENGTH_BYTES, 0, LENGTH_BYTES));
-    channel.pipeline().addFirst(new LengthFieldPrepender(LENGTH_BYTES));
+        config.messageCodec(),
+        new BoundReceiver(config, serverTls),
+        new FramedSender(config, clientTls),
+        config.addressMapper());
   }
 
   private final class BoundReceiver implements Receiver {
     private final TransportConfig config;
+    private final SslProvider serverTls;
 
-    BoundReceiver(TransportConfig config) {
+    BoundReceiver(TransportConfig config, SslProvider serverTls) {
       this.config = config;
+      this.serverTls = serverTls;
     }
 
     @Override
@@ -58,25 +60,27 @@ final class GossipTransportFactory implements TransportFactory {
       return Mono.deferContextual(
           context -> {
             ReceiverContext receiver = context.get(ReceiverContext.class);
-            return TcpServer.create()
+            TcpServer server = TcpServer.create()
                 .runOn(receiver.loopResources())
                 .host(bindHost)
                 .port(config.port())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .doOnChannelInit((observer, channel, remote) -> frame(channel, config.maxFrameLength()))
-                .handle((in, out) -> in.receive().retain().doOnNext(receiver::onMessage).then())
-                .bind()
-                .cast(DisposableServer.class);
+                .doOnChannelInit((observer, channel, remote) ->
+                    GossipFraming.install(channel.pipeline(), config.maxFrameLength(), true))
+                .handle((in, out) -> in.receive().retain().doOnNext(receiver::onMessage).then());
+            return (serverTls == null ? server : server.secure(serverTls)).bind().cast(DisposableServer.class);
           });
     }
   }
 
   private static final class FramedSender implements Sender {
     private final TransportConfig config;
+    private final SslProvider clientTls;
 
-    FramedSender(TransportConfig config) {
+    FramedSender(TransportConfig config, SslProvider clientTls) {
       this.config = config;
+      this.clientTls = clientTls;
     }
 
     @Override
@@ -84,16 +88,17 @@ final class GossipTransportFactory implements TransportFactory {
       return Mono.deferContextual(
           context -> {
             SenderContext sender = context.get(SenderContext.class);
-            return TcpClient.newConnection()
+            TcpClient client = TcpClient.newConnection()
                 .runOn(sender.loopResources())
                 .host(HostPort.host(address))
                 .port(HostPort.port(address))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, config.connectTimeout())
-                .doOnChannelInit((observer, channel, remote) -> frame(channel, config.maxFrameLength()))
-                .connect()
-                .cast(Connection.class);
+                .doOnChannelInit((observer, channel, remote) ->
+                    GossipFraming.install(channel.pipeline(), config.maxFrameLength(), false));
+            // With TLS, connect() emits only once the handshake succeeded.
+            return (clientTls == null ? client : client.secure(clientTls)).connect().cast(Connection.class);
           });
     }
 

@@ -36,6 +36,7 @@ public final class MembershipSettings {
   private final int port;
   private final List<String> seeds;
   private final String namespace;
+  private final GossipTls tls;
 
   private MembershipSettings(Builder b) {
     pingInterval = b.pingInterval;
@@ -53,6 +54,7 @@ public final class MembershipSettings {
     port = b.port;
     seeds = List.copyOf(b.seeds);
     namespace = b.namespace;
+    tls = b.tls;
   }
 
   /** A builder that starts from {@link #lan()}. */
@@ -171,6 +173,11 @@ public final class MembershipSettings {
     return Optional.ofNullable(namespace);
   }
 
+  /** Mutual TLS for every gossip connection; empty means plaintext. */
+  public Optional<GossipTls> tls() {
+    return Optional.ofNullable(tls);
+  }
+
   @Override
   public String toString() {
     return new StringJoiner(", ", "MembershipSettings[", "]")
@@ -189,6 +196,7 @@ public final class MembershipSettings {
         .add("port=" + port)
         .add("seeds=" + seeds)
         .add("namespace=" + namespace)
+        .add("tls=" + tls)
         .toString();
   }
 
@@ -227,6 +235,8 @@ public final class MembershipSettings {
     private List<String> seeds = List.of();
     /** Unset: take the cluster id from the local member. */
     private String namespace;
+    /** Ours: plaintext, as scalecube's own transport; deployments set it. */
+    private GossipTls tls;
 
     private Builder() {}
 
@@ -246,6 +256,7 @@ public final class MembershipSettings {
       port = s.port;
       seeds = s.seeds;
       namespace = s.namespace;
+      tls = s.tls;
     }
 
     public Builder pingInterval(Duration v) {
@@ -328,6 +339,16 @@ public final class MembershipSettings {
     /** The cluster id; members of another cluster id never see each other. */
     public Builder namespace(String v) {
       namespace = Objects.requireNonNull(v, "namespace");
+      return this;
+    }
+
+    /**
+     * Mutual TLS on every gossip connection, accepted and opened: a peer without a certificate
+     * the trust manager accepts can neither join nor send a single message. Null (the default)
+     * means plaintext.
+     */
+    public Builder tls(GossipTls v) {
+      tls = v;
       return this;
     }
 

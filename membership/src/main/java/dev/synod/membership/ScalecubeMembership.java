@@ -37,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * <p>If no seed answers, {@link #start} still returns: the node runs alone, logs a warning
  * naming the seeds, and scalecube keeps retrying them every {@code syncInterval}. {@link
  * #joinedAnySeed()} and {@link #awaitJoined(Duration)} tell when it got through.
+ *
+ * <p>With {@link MembershipSettings#tls()} set, every gossip connection is mutual TLS: a peer
+ * whose certificate the trust manager refuses is never heard, so it can neither join nor forge
+ * membership updates; each refused connection is logged once at WARN.
  */
 public final class ScalecubeMembership implements Membership {
 
@@ -178,7 +182,7 @@ public final class ScalecubeMembership implements Membership {
             .transport(t -> t.port(s.port())
                 .connectTimeout(millis(s.syncTimeout()))
                 .messageCodec(new GossipMessageCodec())
-                .transportFactory(new GossipTransportFactory(s.bindHost())))
+                .transportFactory(new GossipTransportFactory(s.bindHost(), s.tls().orElse(null))))
             .failureDetector(f -> f.pingInterval(millis(s.pingInterval()))
                 .pingTimeout(millis(s.pingTimeout()))
                 .pingReqMembers(s.pingReqMembers()))

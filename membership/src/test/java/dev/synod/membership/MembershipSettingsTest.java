@@ -46,6 +46,27 @@ class MembershipSettingsTest {
   }
 
   @Test
+  void tlsIsOffByDefaultAndCarriedByToBuilder() throws Exception {
+    assertThat(MembershipSettings.lan().tls()).isEmpty();
+    assertThat(MembershipSettings.local().tls()).isEmpty();
+    javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+    keys.init(null, null);
+    javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+    trust.init((java.security.KeyStore) null);
+    GossipTls tls = new GossipTls((javax.net.ssl.X509KeyManager) keys.getKeyManagers()[0],
+        (javax.net.ssl.X509TrustManager) trust.getTrustManagers()[0]);
+
+    MembershipSettings s = MembershipSettings.local().toBuilder().tls(tls).build();
+
+    assertThat(s.tls()).containsSame(tls);
+    assertThat(s.toBuilder().build().tls()).containsSame(tls);
+    assertThat(s.toBuilder().tls(null).build().tls()).as("null switches back to plaintext").isEmpty();
+    assertThat(s.toString()).contains("tls=GossipTls[keyManager=");
+    assertThatThrownBy(() -> new GossipTls(null, tls.trustManager())).isInstanceOf(NullPointerException.class)
+        .hasMessage("keyManager");
+  }
+
+  @Test
   void buildNamesFieldValueAndLimit() {
     assertThatThrownBy(() -> MembershipSettings.builder().pingTimeout(Duration.ofSeconds(2)).build())
         .isInstanceOf(IllegalArgumentException.class)
