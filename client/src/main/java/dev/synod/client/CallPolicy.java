@@ -4,8 +4,8 @@ import io.grpc.Status;
 
 /**
  * Where a call goes and which failures may be retried. Only idempotent calls retry: repeating a
- * put, CAS, delete, lease grant/revoke, deregister, leader transfer, peer removal or restore after
- * an ambiguous failure could apply it twice.
+ * put, CAS, delete, lease grant/revoke, deregister, leader transfer, peer removal, restore or ACL
+ * change after an ambiguous failure could apply it twice.
  */
 enum CallPolicy {
   /** Reads: round-robin; retried on UNAVAILABLE and DEADLINE_EXCEEDED. */
@@ -13,7 +13,12 @@ enum CallPolicy {
   /** Idempotent writes (register upsert, heartbeat, lease keep-alive): leader; retried on UNAVAILABLE. */
   IDEMPOTENT_WRITE(true, true, false),
   /** Non-idempotent writes and admin actions: leader; never retried. */
-  WRITE(true, false, false);
+  WRITE(true, false, false),
+  /**
+   * Actions any node performs without Raft whose repetition only wastes work (signing a CSR yields
+   * one more certificate): round-robin; retried on UNAVAILABLE, not on an ambiguous deadline.
+   */
+  ANY_NODE(false, true, false);
 
   final boolean toLeader;
   private final boolean retryUnavailable;

@@ -3,8 +3,9 @@ package dev.synod.client;
 import io.grpc.ManagedChannel;
 
 /**
- * Opens the channel for one endpoint. The client calls it at most once per distinct target and
- * owns (and shuts down) what it returns; a TLS-enabled factory plugs in here.
+ * Opens the channel for one endpoint, in place of the builder's {@code tls(...)} or
+ * {@code insecurePlaintext()}: the factory secures its channels itself. The client calls it at
+ * most once per distinct target and owns (and shuts down) what it returns.
  */
 @FunctionalInterface
 public interface ChannelFactory {

@@ -3,8 +3,15 @@ package dev.synod.client;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import dev.synod.proto.v1.ResponseHeader;
+import io.grpc.CallCredentials;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One channel per target for the client's lifetime, plus endpoint choice: reads round-robin over
- * the configured endpoints, writes go to the last leader hint when there is one.
+ * the configured endpoints, writes go to the last leader hint when there is one. Every call made
+ * through {@link #channel} carries the client's call credentials, if any.
  */
 final class ChannelPool implements AutoCloseable {
   /** Trailer a node may attach to UNAVAILABLE to name the leader's API address. */
@@ -28,27 +36,49 @@ final class ChannelPool implements AutoCloseable {
   private final List<String> endpoints;
   private final ChannelFactory factory;
   private final boolean followLeader;
-  private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+  private final ClientInterceptor credentials;
+  private final Map<String, Open> channels = new ConcurrentHashMap<>();
   private final AtomicInteger next = new AtomicInteger();
   private volatile String leader;
   private volatile boolean closed;
 
-  ChannelPool(List<String> endpoints, ChannelFactory factory, boolean followLeader) {
+  /** The channel the client owns, and the view its calls go through. */
+  private record Open(ManagedChannel managed, Channel calls) {}
+
+  /** {@code callCredentials} may be null: calls then carry none. */
+  ChannelPool(List<String> endpoints, ChannelFactory factory, boolean followLeader,
+      CallCredentials callCredentials) {
     this.endpoints = endpoints;
     this.factory = factory;
     this.followLeader = followLeader;
+    this.credentials = callCredentials == null ? null : withCredentials(callCredentials);
   }
 
-  ManagedChannel channel(String target) {
+  Channel channel(String target) {
     if (closed) {
       throw new SynodException(Status.Code.CANCELLED, "client is closed");
     }
-    ManagedChannel c = channels.computeIfAbsent(target, factory::create);
+    Open c = channels.computeIfAbsent(target, this::open);
     if (closed) {
-      c.shutdownNow();
+      c.managed().shutdownNow();
       throw new SynodException(Status.Code.CANCELLED, "client is closed");
     }
-    return c;
+    return c.calls();
+  }
+
+  private Open open(String target) {
+    ManagedChannel managed = factory.create(target);
+    return new Open(managed, credentials == null ? managed : ClientInterceptors.intercept(managed, credentials));
+  }
+
+  private static ClientInterceptor withCredentials(CallCredentials callCredentials) {
+    return new ClientInterceptor() {
+      @Override
+      public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options,
+          Channel next) {
+        return next.newCall(method, options.withCallCredentials(callCredentials));
+      }
+    };
   }
 
   /**
@@ -111,10 +141,11 @@ final class ChannelPool implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    for (ManagedChannel c : channels.values()) {
+    List<ManagedChannel> open = channels.values().stream().map(Open::managed).toList();
+    for (ManagedChannel c : open) {
       c.shutdown();
     }
-    for (ManagedChannel c : channels.values()) {
+    for (ManagedChannel c : open) {
       try {
         if (!c.awaitTermination(1, TimeUnit.SECONDS)) {
           c.shutdownNow();

@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
@@ -100,6 +101,27 @@ final class SnapshotTransfer {
     }
   }
 
+  /** Saves to {@code file} atomically: a temporary sibling is renamed only after verification. */
+  SnapshotHeader save(Path file) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".partial");
+    try {
+      SnapshotHeader header;
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        header = save(out);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return header;
+    } catch (IOException e) {
+      throw new UncheckedIOException("snapshot save: " + file + ": " + e, e);
+    } finally {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // best effort
+      }
+    }
+  }
+
   /** Verifies the file's checksum in one pass, then streams it in a second. */
   SnapshotRestoreResponse restore(Path file) {
     try {
@@ -119,7 +141,7 @@ final class SnapshotTransfer {
     Path tmp = null;
     try {
       tmp = Files.createTempFile("synod-restore-", ".snapshot");
-      Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
       return restore(tmp);
     } catch (IOException e) {
       throw new UncheckedIOException("snapshot restore: spooling the input failed: " + e, e);

@@ -1,16 +1,12 @@
 package dev.synod.client;
 
 import dev.synod.proto.v1.*;
-import io.grpc.ManagedChannel;
+import dev.synod.security.tls.TlsCredentials;
 import io.grpc.MethodDescriptor;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +17,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
- * The Java SDK for a Synod cluster: KV, registration and cluster admin calls over one reused
- * channel per endpoint.
+ * The Java SDK for a Synod cluster: KV, registration, cluster admin, ACL ({@link #acl()}) and
+ * certificate ({@link #certificates()}) calls over one reused channel per endpoint.
+ *
+ * <p>Channels use mutual TLS ({@link Builder#tls}) unless plaintext is asked for explicitly
+ * ({@link Builder#insecurePlaintext}); a bearer token ({@link Builder#token}) rides on every call.
  *
  * <p>Every unary call has a deadline (per attempt). Only idempotent calls are retried, with
  * exponential backoff and jitter, on UNAVAILABLE (reads also on DEADLINE_EXCEEDED), each retry on
@@ -43,18 +42,20 @@ public final class SynodClient implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final UnaryCaller caller;
   private final SnapshotTransfer snapshots;
+  private final AclClient acl;
+  private final CertificateClient certificates;
   private final List<String> endpoints;
   private final Duration deadline;
   private final int maxRetries;
   private final Backoff backoff;
   private final Set<WatchStream> watches = ConcurrentHashMap.newKeySet();
 
-  SynodClient(Builder b) {
+  SynodClient(Builder b, ChannelSecurity security) {
     this.endpoints = b.endpoints;
     this.deadline = b.deadline;
     this.maxRetries = b.maxRetries;
     this.backoff = new Backoff(b.initialBackoff, b.maxBackoff);
-    this.pool = new ChannelPool(b.endpoints, b.channelFactory, b.followLeader);
+    this.pool = new ChannelPool(b.endpoints, security.factory(), b.followLeader, security.callCredentials());
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "synod-client-retry");
       t.setDaemon(true);
@@ -64,6 +65,8 @@ public final class SynodClient implements AutoCloseable {
     this.scheduler = s;
     this.caller = new UnaryCaller(pool, scheduler, deadline, maxRetries, backoff);
     this.snapshots = new SnapshotTransfer(pool, b.snapshotDeadline);
+    this.acl = new AclClient(caller);
+    this.certificates = new CertificateClient(caller);
   }
 
   public static Builder builder() {
@@ -78,6 +81,16 @@ public final class SynodClient implements AutoCloseable {
   /** The leader API address last learned from a response or trailer, or null if none. */
   public String leaderHint() {
     return pool.leader();
+  }
+
+  /** ACL tokens: bootstrap, create, list, revoke, rotate. */
+  public AclClient acl() {
+    return acl;
+  }
+
+  /** The cluster's CA: sign a CSR, fetch the roots. */
+  public CertificateClient certificates() {
+    return certificates;
   }
 
   // ---- KV ----
@@ -229,23 +242,7 @@ public final class SynodClient implements AutoCloseable {
 
   /** Saves to {@code file} atomically: a temporary sibling is renamed only after verification. */
   public SnapshotHeader saveSnapshot(Path file) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".partial");
-    try {
-      SnapshotHeader header;
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        header = snapshots.save(out);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return header;
-    } catch (IOException e) {
-      throw new UncheckedIOException("snapshot save: " + file + ": " + e, e);
-    } finally {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // best effort
-      }
-    }
+    return snapshots.save(Objects.requireNonNull(file, "file"));
   }
 
   /**
@@ -292,7 +289,10 @@ public final class SynodClient implements AutoCloseable {
     private int maxRetries = 5;
     private Duration initialBackoff = Duration.ofMillis(50);
     private Duration maxBackoff = Duration.ofSeconds(2);
-    private ChannelFactory channelFactory = Builder::plaintext;
+    private ChannelFactory channelFactory;
+    private TlsCredentials tls;
+    private boolean insecurePlaintext;
+    private String token;
     private boolean followLeader = true;
 
     Builder() {}
@@ -347,12 +347,45 @@ public final class SynodClient implements AutoCloseable {
       return this;
     }
 
-    /** How channels are opened; default plaintext Netty. */
+    /**
+     * TLS on every channel. The credentials' trust manager decides which servers are accepted (use
+     * {@code PeerPolicy.servers(clusterId)}); host names are not checked. Their identity, if any, is
+     * presented as client certificate, including one set after the client was built. The caller
+     * keeps ownership of {@code credentials} and closes them after the client.
+     */
+    public Builder tls(TlsCredentials credentials) {
+      this.tls = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /** Plaintext channels: no encryption, no server authentication. For development clusters only. */
+    public Builder insecurePlaintext() {
+      this.insecurePlaintext = true;
+      return this;
+    }
+
+    /**
+     * Sends {@code authorization: Bearer <secret>} on every call. Needs {@link #tls}; the header is
+     * never sent over an unencrypted channel.
+     */
+    public Builder token(String secret) {
+      this.token = BearerToken.validate(secret);
+      return this;
+    }
+
+    /**
+     * Opens channels with the caller's factory instead of {@link #tls} or {@link #insecurePlaintext}:
+     * the factory secures its channels itself (tests use in-process channels).
+     */
     public Builder channelFactory(ChannelFactory channelFactory) {
       this.channelFactory = Objects.requireNonNull(channelFactory, "channelFactory");
       return this;
     }
 
+    /**
+     * @throws IllegalStateException when no transport was chosen (call {@link #tls} or
+     *     {@link #insecurePlaintext}), when several were, or when a token is set without TLS
+     */
     public SynodClient build() {
       if (endpoints == null) {
         throw new IllegalArgumentException("endpoints: not set (expected: at least one host:port)");
@@ -361,7 +394,7 @@ public final class SynodClient implements AutoCloseable {
         throw new IllegalArgumentException("maxBackoff: " + maxBackoff
             + " (expected: >= initialBackoff " + initialBackoff + ")");
       }
-      return new SynodClient(this);
+      return new SynodClient(this, ChannelSecurity.choose(tls, insecurePlaintext, channelFactory, token));
     }
 
     private static Duration positive(String name, Duration d) {
@@ -369,10 +402,6 @@ public final class SynodClient implements AutoCloseable {
         throw new IllegalArgumentException(name + ": " + d + " (expected: > 0)");
       }
       return d;
-    }
-
-    private static ManagedChannel plaintext(String target) {
-      return NettyChannelBuilder.forTarget("dns:///" + target).usePlaintext().build();
     }
   }
 }

@@ -2,9 +2,11 @@ package dev.synod.client;
 
 import com.google.protobuf.ByteString;
 import dev.synod.proto.v1.*;
+import io.grpc.BindableService;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.ForwardingServerCallListener.SimpleForwardingServerCallListener;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Server;
@@ -12,6 +14,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerCredentials;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -22,6 +25,7 @@ import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,14 +38,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import javax.net.ssl.SSLSession;
 
 /**
  * A fake translation node for client tests: the Kv, Registration and Cluster services over a tiny
- * in-memory KV, plus scripted failures and hangs per method and a log of every request received.
+ * in-memory KV, any extra services a test adds, plus scripted failures and hangs per method and a
+ * log of every request received with its headers and TLS session.
  */
 public final class FakeNode implements AutoCloseable {
-  /** One request as the server saw it, with the deadline the client attached. */
-  public record Received(String method, Object request, Deadline deadline) {}
+  /**
+   * One request as the server saw it: the deadline and headers the client attached, the TLS
+   * session (null on plaintext and in-process) and when it arrived.
+   */
+  public record Received(String method, Object request, Deadline deadline, Metadata headers, SSLSession tls,
+      Instant at) {}
 
   private record Failure(Status status, Metadata trailers) {}
 
@@ -70,28 +80,41 @@ public final class FakeNode implements AutoCloseable {
   }
 
   /** An in-process node; connect with {@link #inProcessChannels}. */
-  public static FakeNode inProcess(String address) throws IOException {
+  public static FakeNode inProcess(String address, BindableService... extra) throws IOException {
     FakeNode[] self = new FakeNode[1];
-    Server s = InProcessServerBuilder.forName(address).addServices(services(self)).build();
+    Server s = InProcessServerBuilder.forName(address).addServices(services(self, extra)).build();
     self[0] = new FakeNode(address, s);
     s.start();
     return self[0];
   }
 
-  /** A node on a real loopback port (for CLI tests). */
-  public static FakeNode netty() throws IOException {
+  /** A plaintext node on a real loopback port (for CLI tests). */
+  public static FakeNode netty(BindableService... extra) throws IOException {
     FakeNode[] self = new FakeNode[1];
     Server s = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addServices(services(self)).build().start();
+        .addServices(services(self, extra)).build().start();
     self[0] = new FakeNode("127.0.0.1:" + s.getPort(), s);
     return self[0];
   }
 
-  private static List<ServerServiceDefinition> services(FakeNode[] self) {
+  /** A TLS node on a real loopback port. */
+  public static FakeNode tls(ServerCredentials credentials, BindableService... extra) throws IOException {
+    FakeNode[] self = new FakeNode[1];
+    Server s = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
+        .addServices(services(self, extra)).build().start();
+    self[0] = new FakeNode("127.0.0.1:" + s.getPort(), s);
+    return self[0];
+  }
+
+  private static List<ServerServiceDefinition> services(FakeNode[] self, BindableService... extra) {
     Script script = new Script(self);
-    return List.of(ServerInterceptors.intercept(new Kv(self), script),
+    List<ServerServiceDefinition> all = new ArrayList<>(List.of(ServerInterceptors.intercept(new Kv(self), script),
         ServerInterceptors.intercept(new Registration(self), script),
-        ServerInterceptors.intercept(new Cluster(self), script));
+        ServerInterceptors.intercept(new Cluster(self), script)));
+    for (BindableService service : extra) {
+      all.add(ServerInterceptors.intercept(service, script));
+    }
+    return all;
   }
 
   /** Channel factory mapping each target name to the in-process server of that name. */
@@ -153,6 +176,7 @@ public final class FakeNode implements AutoCloseable {
       FakeNode node = self[0];
       String method = call.getMethodDescriptor().getBareMethodName();
       Deadline deadline = Context.current().getDeadline();
+      SSLSession tls = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
       Deque<Failure> q = node.failures.get(method);
       Failure f = null;
       if (q != null) {
@@ -164,7 +188,7 @@ public final class FakeNode implements AutoCloseable {
         return new SimpleForwardingServerCallListener<Q>(next.startCall(call, headers)) {
           @Override
           public void onMessage(Q message) {
-            node.received.add(new Received(method, message, deadline));
+            node.received.add(new Received(method, message, deadline, headers, tls, Instant.now()));
             super.onMessage(message);
           }
         };
@@ -174,7 +198,7 @@ public final class FakeNode implements AutoCloseable {
       return new ServerCall.Listener<Q>() {
         @Override
         public void onMessage(Q message) {
-          node.received.add(new Received(method, message, deadline));
+          node.received.add(new Received(method, message, deadline, headers, tls, Instant.now()));
           if (failure != null) {
             call.close(failure.status(), failure.trailers());
           }

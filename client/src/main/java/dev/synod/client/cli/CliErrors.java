@@ -1,6 +1,7 @@
 package dev.synod.client.cli;
 
 import dev.synod.client.SynodException;
+import dev.synod.security.pki.PemException;
 import io.grpc.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,14 +45,15 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
         default -> ExitCodes.SERVER_ERROR;
       };
     }
-    if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+    if (ex instanceof UncheckedIOException || ex instanceof IOException || ex instanceof PemException) {
       return ExitCodes.LOCAL_FILE;
     }
     return ExitCodes.SERVER_ERROR;
   }
 
   static String message(Throwable ex) {
-    if (ex instanceof CliFailure || ex instanceof SynodException || ex instanceof UncheckedIOException) {
+    if (ex instanceof CliFailure || ex instanceof SynodException || ex instanceof UncheckedIOException
+        || ex instanceof PemException) {
       return ex.getMessage();
     }
     if (ex instanceof IOException) {

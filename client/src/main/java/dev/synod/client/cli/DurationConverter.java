@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT5S}); must be > 0. */
+/** Parses {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 7d} or ISO-8601 ({@code PT5S}); must be > 0. */
 final class DurationConverter implements ITypeConverter<Duration> {
-  static final String EXPECTED = "expected: a positive duration such as 500ms, 5s, 2m, 1h or PT5S";
-  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+  static final String EXPECTED = "expected: a positive duration such as 500ms, 5s, 2m, 1h, 7d or PT5S";
+  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
 
   @Override
   public Duration convert(String value) {
@@ -29,7 +29,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
         case "ms" -> Duration.ofMillis(n);
         case "s" -> Duration.ofSeconds(n);
         case "m" -> Duration.ofMinutes(n);
-        default -> Duration.ofHours(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
       };
     }
     try {

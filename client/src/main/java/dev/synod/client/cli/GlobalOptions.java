@@ -16,6 +16,10 @@ final class GlobalOptions {
       description = "Comma-separated node API addresses (default: $SYNOD_ENDPOINTS or ${DEFAULT-VALUE}).")
   List<String> endpoints = new ArrayList<>();
 
+  @Option(names = "--cluster-id", paramLabel = "ID", defaultValue = ClusterIds.DEFAULT,
+      description = ClusterIds.DESCRIPTION + " The servers must present certificates of this cluster.")
+  String clusterId;
+
   @Option(names = "--json", description = "Print one JSON object per result (protobuf JSON mapping).")
   boolean json;
 
@@ -39,7 +43,8 @@ final class GlobalOptions {
     return stale ? ReadConsistency.STALE : ReadConsistency.LINEARIZABLE;
   }
 
-  SynodClient connect(CommandSpec spec) {
+  /** A builder with endpoints and deadline set; transport security is {@link CredentialOptions}' part. */
+  SynodClient.Builder builder(CommandSpec spec) {
     SynodClient.Builder builder = SynodClient.builder().deadline(timeout);
     try {
       builder.endpoints(endpointList());
@@ -47,6 +52,6 @@ final class GlobalOptions {
       throw new ParameterException(spec.commandLine(),
           "Invalid value for option '--endpoints': " + e.getMessage());
     }
-    return builder.build();
+    return builder;
   }
 }

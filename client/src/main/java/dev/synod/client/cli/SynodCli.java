@@ -17,10 +17,12 @@ import picocli.CommandLine.ScopeType;
     description = "Operate a Synod cluster.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:the server rejected or failed the request", "2:usage error",
-        "3:no endpoint answered in time", "4:local file error or corrupt snapshot file",
+        "3:no endpoint answered in time",
+        "4:local file error: unreadable PEM, existing output file, corrupt snapshot file",
         "5:key not found (kv get)", "6:compare-and-set mismatch (kv cas)"},
     subcommands = {MembersCommand.class, RaftCommand.class, KvCommand.class, SnapshotCommand.class,
-        StatusCommand.class, AutopilotCommand.class, CommandLine.HelpCommand.class})
+        StatusCommand.class, AutopilotCommand.class, AclCommand.class, TlsCommand.class,
+        CommandLine.HelpCommand.class})
 public final class SynodCli extends GroupCommand {
 
   /** The command tree with UTF-8 output and {@code error: ...} handling wired in. */

@@ -17,6 +17,7 @@ class DurationConverterTest {
     assertThat(c.convert("5s")).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.convert("2m")).isEqualTo(Duration.ofMinutes(2));
     assertThat(c.convert("1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(c.convert("1825d")).isEqualTo(Duration.ofDays(1825));
     assertThat(c.convert("PT1.5S")).isEqualTo(Duration.ofMillis(1500));
   }
 

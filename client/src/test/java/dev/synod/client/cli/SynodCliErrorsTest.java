@@ -57,7 +57,7 @@ class SynodCliErrorsTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    CliRun r = CliRun.of("members", "--endpoints", "127.0.0.1:" + port, "--timeout", "500ms");
+    CliRun r = CliRun.of("members", "--endpoints", "127.0.0.1:" + port, "--timeout", "500ms", "--insecure-dev");
 
     assertThat(r.exit()).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(r.err()).startsWith("error: UNAVAILABLE");
@@ -68,7 +68,7 @@ class SynodCliErrorsTest {
   void serverRejectionExitsServerErrorWithTheServersDescription() throws Exception {
     try (FakeNode node = FakeNode.netty()) {
       node.failNext("Put", 1, Status.INVALID_ARGUMENT.withDescription("value: 2000000 bytes (expected: <= 1048576)"));
-      CliRun r = CliRun.of("kv", "put", "k", "v", "--endpoints", node.address);
+      CliRun r = CliRun.of("kv", "put", "k", "v", "--endpoints", node.address, "--insecure-dev");
 
       assertThat(r.exit()).isEqualTo(ExitCodes.SERVER_ERROR);
       assertThat(r.err()).startsWith(
@@ -79,7 +79,7 @@ class SynodCliErrorsTest {
 
   @Test
   void restoringAMissingFileIsALocalFileError() {
-    CliRun r = CliRun.of("snapshot", "restore", "/nonexistent/x.snap", "--endpoints", "127.0.0.1:1");
+    CliRun r = CliRun.of("snapshot", "restore", "/nonexistent/x.snap", "--endpoints", "127.0.0.1:1", "--insecure-dev");
 
     assertThat(r.exit()).isEqualTo(ExitCodes.LOCAL_FILE);
     assertThat(r.err()).isEqualTo("error: /nonexistent/x.snap: no such file\n");
@@ -89,9 +89,10 @@ class SynodCliErrorsTest {
   void helpListsTheCommandsAndGlobalOptions() {
     CliRun top = CliRun.of("--help");
     assertThat(top.exit()).isZero();
-    assertThat(top.out()).contains("members", "raft", "kv", "snapshot", "status", "autopilot");
+    assertThat(top.out()).contains("members", "raft", "kv", "snapshot", "status", "autopilot", "acl", "tls");
 
     CliRun get = CliRun.of("kv", "get", "--help");
-    assertThat(get.out()).contains("--endpoints", "--json", "--timeout", "--stale");
+    assertThat(get.out()).contains("--endpoints", "--json", "--timeout", "--stale", "--cluster-id", "--ca-file",
+        "--cert-file", "--key-file", "--token", "--insecure-dev");
   }
 }

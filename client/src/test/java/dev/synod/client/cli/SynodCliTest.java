@@ -38,10 +38,11 @@ class SynodCliTest {
   }
 
   private CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
+    String[] all = new String[args.length + 3];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--endpoints";
     all[args.length + 1] = node.address;
+    all[args.length + 2] = "--insecure-dev";
     return CliRun.of(all);
   }
 
