@@ -3,6 +3,7 @@ package dev.synod.node;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import dev.synod.node.config.AgentConfig;
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,12 @@ final class AgentLauncher {
     SynodAgent agent;
     try {
       agent = SynodAgent.start(config);
-    } catch (Exception e) {
+    } catch (IllegalArgumentException | IOException e) {
+      // Bad input (a PEM file, a data directory): the message names it; a stack trace would only bury it.
+      System.err.println("error: " + e.getMessage());
+      log.error("agent failed to start: {}", e.getMessage());
+      return 1;
+    } catch (RuntimeException e) {
       System.err.println("error: " + e.getMessage());
       log.error("agent failed to start", e);
       return 1;

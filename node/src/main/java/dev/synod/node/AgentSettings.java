@@ -1,8 +1,11 @@
 package dev.synod.node;
 
 import dev.synod.consensus.ConsensusSettings;
+import dev.synod.consensus.RaftTls;
 import dev.synod.node.autopilot.AutopilotSettings;
 import dev.synod.node.config.AgentConfig;
+import dev.synod.node.tls.NodeTls;
+import java.util.Optional;
 
 /** Derives each module's typed settings from the agent's configuration. */
 final class AgentSettings {
@@ -11,12 +14,13 @@ final class AgentSettings {
 
   private AgentSettings() {}
 
-  static ConsensusSettings consensus(AgentConfig config) {
-    return ConsensusSettings.lan().toBuilder()
+  static ConsensusSettings consensus(AgentConfig config, Optional<NodeTls> tls) {
+    ConsensusSettings.Builder b = ConsensusSettings.lan().toBuilder()
         .electionTimeoutMin(config.electionTimeoutMin())
         .electionTimeoutMax(config.electionTimeoutMax())
-        .snapshotAutoTriggerThreshold(config.snapshotThreshold())
-        .build();
+        .snapshotAutoTriggerThreshold(config.snapshotThreshold());
+    tls.ifPresent(t -> b.tls(new RaftTls(t.peers().keyManager().orElseThrow(), t.peers().trustManager())));
+    return b.build();
   }
 
   static AutopilotSettings autopilot(AgentConfig config) {

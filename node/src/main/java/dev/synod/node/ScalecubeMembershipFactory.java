@@ -1,20 +1,25 @@
 package dev.synod.node;
 
+import dev.synod.membership.GossipTls;
 import dev.synod.membership.MemberInfo;
 import dev.synod.membership.Membership;
 import dev.synod.membership.ScalecubeMembership;
 import dev.synod.node.config.AgentConfig;
 import dev.synod.node.config.GossipPreset;
 import dev.synod.membership.MembershipSettings;
+import dev.synod.node.tls.NodeTls;
+import java.util.Optional;
 
 /** Joins the real SWIM ring (scalecube) on the agent's gossip port. */
 final class ScalecubeMembershipFactory implements MembershipFactory {
   @Override
-  public Membership start(AgentConfig config, MemberInfo local) {
+  public Membership start(AgentConfig config, MemberInfo local, Optional<NodeTls> tls) {
     MembershipSettings preset = config.gossipPreset() == GossipPreset.LOCAL ? MembershipSettings.local()
         : MembershipSettings.lan();
-    MembershipSettings settings = preset.toBuilder().bindHost(config.bindHost()).port(config.gossipPort())
-        .seeds(config.seeds()).namespace(config.clusterId()).build();
+    MembershipSettings.Builder builder = preset.toBuilder().bindHost(config.bindHost()).port(config.gossipPort())
+        .seeds(config.seeds()).namespace(config.clusterId());
+    tls.ifPresent(t -> builder.tls(new GossipTls(t.peers().keyManager().orElseThrow(), t.peers().trustManager())));
+    MembershipSettings settings = builder.build();
     return ScalecubeMembership.start(settings, local);
   }
 

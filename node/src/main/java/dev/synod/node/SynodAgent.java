@@ -7,6 +7,8 @@ import dev.synod.consensus.RaftRole;
 import dev.synod.membership.Member;
 import dev.synod.membership.MemberInfo;
 import dev.synod.membership.Membership;
+import dev.synod.node.api.AclService;
+import dev.synod.node.api.CertificateService;
 import dev.synod.node.api.ClusterService;
 import dev.synod.node.api.KvService;
 import dev.synod.node.api.LeadershipTarget;
@@ -19,21 +21,25 @@ import dev.synod.node.autopilot.Autopilot;
 import dev.synod.node.bootstrap.BootstrapPlan;
 import dev.synod.node.bootstrap.Bootstrapper;
 import dev.synod.node.bootstrap.DataDirectory;
+import dev.synod.node.ca.CertificateSigner;
+import dev.synod.node.ca.SigningCaInstaller;
 import dev.synod.node.config.AgentConfig;
 import dev.synod.node.health.ServingHealth;
+import dev.synod.node.interceptor.InterceptorChain;
 import dev.synod.node.lease.LeaseKeeper;
 import dev.synod.node.plant.PlantedStaleReads;
 import dev.synod.node.state.RaftHandle;
 import dev.synod.node.state.RegistryStateMachine;
+import dev.synod.node.tls.NodeTls;
 import dev.synod.registry.Registry;
 import dev.synod.registry.RegistryLimits;
+import io.grpc.BindableService;
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -62,6 +68,8 @@ public final class SynodAgent implements AutoCloseable {
   private final Autopilot autopilot;
   private final ServingHealth health;
   private final Bootstrapper bootstrapper;
+  private final Optional<NodeTls> tls;
+  private final Optional<SigningCaInstaller> caInstaller;
   private final Server server;
   private final ScheduledExecutorService duties;
   private volatile boolean closed;
@@ -73,10 +81,16 @@ public final class SynodAgent implements AutoCloseable {
     this.config = config;
     this.parts = parts;
     Clock clock = parts.clock();
+    this.tls = NodeTls.open(config);
+    if (tls.isEmpty()) {
+      InsecureDevWarning.print(config);
+    }
     this.dataDir = DataDirectory.open(config.dataDir(), config.clusterId(), config.nodeId());
     boolean formedBefore = RaftStorage.hasState(dataDir.raftDir());
-    this.membership = parts.membershipFactory().start(config, localMember(formedBefore));
+    this.membership = parts.membershipFactory().start(config, localMember(formedBefore), tls);
     this.gateway = new RegistryGateway(config.nodeId(), raft, RegistryLimits.defaults(), this::apiAddressOf);
+    this.caInstaller = tls.flatMap(NodeTls::signingCa).map(ca -> new SigningCaInstaller(ca,
+        () -> RegistryReads.signingCa(gateway), c -> gateway.propose(c)));
     this.watches = new WatchHub(gateway);
     this.leases = new LeaseKeeper(config.nodeId(), gateway, clock, config.leaseGrace());
     this.autopilot = new Autopilot(AgentSettings.autopilot(config), membership, raft, clock);
@@ -118,7 +132,7 @@ public final class SynodAgent implements AutoCloseable {
   private void startRaft(List<dev.synod.consensus.PeerAddress> initialPeers) throws IOException {
     Registry registry = new Registry(RegistryLimits.defaults());
     RaftNode node = RaftNode.start(config.nodeId(), config.bindHost() + ":" + config.raftPort(), config.clusterId(),
-        dataDir.raftDir(), initialPeers, AgentSettings.consensus(config),
+        dataDir.raftDir(), initialPeers, AgentSettings.consensus(config, tls),
         new RegistryStateMachine(registry, parts.clock()));
     node.addListener(watches);
     node.addListener(leases);
@@ -146,24 +160,29 @@ public final class SynodAgent implements AutoCloseable {
     try {
       leases.tick();
       autopilot.tick();
+      if (raft.get().map(n -> n.status().role() == RaftRole.LEADER).orElse(false)) {
+        caInstaller.ifPresent(SigningCaInstaller::tick);
+      }
     } catch (RuntimeException e) {
       log.warn("leader duties: {}", e.toString());
     }
   }
 
   private Server startServer() throws IOException {
-    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.bindHost(), config.apiPort()))
-        .addService(new KvService(gateway, watches))
-        .addService(new RegistrationService(gateway, watches))
-        .addService(new ClusterService(gateway, membership, autopilot, new SnapshotTransfer(gateway, config.clusterId()),
-            new NodeFacts(config.nodeId(), config.clusterId(), Version.current(), config.dataDir().toString(),
-                health::serving)))
-        .addService(health.service())
-        .maxInboundMessageSize(8 << 20);
+    NodeFacts facts = new NodeFacts(config.nodeId(), config.clusterId(), Version.current(),
+        config.dataDir().toString(), health::serving);
+    CertificateSigner signer = new CertificateSigner(config.clusterId(), () -> RegistryReads.signingCa(gateway),
+        config.security().leafTtl(), config.security().signRate(), parts.clock(), System::nanoTime);
+    List<BindableService> services = new ArrayList<>(List.of(new KvService(gateway, watches),
+        new RegistrationService(gateway, watches),
+        new ClusterService(gateway, membership, autopilot, new SnapshotTransfer(gateway, config.clusterId()), facts),
+        new AclService(gateway, parts.clock()), new CertificateService(gateway, signer), health.service()));
     if (config.enableReflection()) {
-      builder.addService(ProtoReflectionServiceV1.newInstance());
+      services.add(ProtoReflectionServiceV1.newInstance());
     }
-    return builder.build().start();
+    InterceptorChain chain = PublicApi.chain(config, tls, hash -> RegistryReads.token(gateway, hash), parts.clock(),
+        parts.telemetry());
+    return PublicApi.start(config, tls, chain, services);
   }
 
   private MemberInfo localMember(boolean formed) {
@@ -256,6 +275,7 @@ public final class SynodAgent implements AutoCloseable {
     } else {
       parts.membershipFactory().crash(membership);
     }
+    tls.ifPresent(NodeTls::close);
     try {
       dataDir.close();
     } catch (IOException e) {

@@ -99,6 +99,11 @@ public final class RegistryGateway {
     return h.build();
   }
 
+  /** The revision this node's replica has applied; 0 before Raft starts. */
+  public long appliedRevision() {
+    return raft.get().map(n -> n.status().appliedIndex()).orElse(0L);
+  }
+
   public String nodeId() {
     return nodeId;
   }

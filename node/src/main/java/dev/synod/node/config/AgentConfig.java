@@ -47,6 +47,7 @@ public final class AgentConfig {
   private final boolean enableReflection;
   private final Duration shutdownDrainTimeout;
   private final LogLevel logLevel;
+  private final SecuritySettings security;
 
   AgentConfig(AgentConfigBuilder b) {
     // Checked in table order, so that the first error reported is predictable.
@@ -110,6 +111,7 @@ public final class AgentConfig {
       throw ConfigException.invalid(SHUTDOWN_DRAIN_TIMEOUT, shutdownDrainTimeout, ">= 0s");
     }
     logLevel = or(b.logLevel, LOG_LEVEL, LogLevel.class);
+    security = SecuritySettings.from(b);
   }
 
   public static AgentConfigBuilder builder() {
@@ -150,6 +152,8 @@ public final class AgentConfig {
   public boolean enableReflection() { return enableReflection; }
   public Duration shutdownDrainTimeout() { return shutdownDrainTimeout; }
   public LogLevel logLevel() { return logLevel; }
+  /** TLS files, the built-in CA and rate limits. */
+  public SecuritySettings security() { return security; }
 
   /** The effective value of a setting, typed as its accessor returns it. */
   public Object value(ConfigKey key) {
@@ -176,6 +180,7 @@ public final class AgentConfig {
       case ENABLE_REFLECTION -> enableReflection;
       case SHUTDOWN_DRAIN_TIMEOUT -> shutdownDrainTimeout;
       case LOG_LEVEL -> logLevel;
+      default -> security.value(key);
     };
   }
 
@@ -198,7 +203,7 @@ public final class AgentConfig {
         .collect(Collectors.joining(", ", "AgentConfig{", "}"));
   }
 
-  private static <T> T or(T value, ConfigKey key, Class<T> type) {
+  static <T> T or(T value, ConfigKey key, Class<T> type) {
     return value != null ? value : type.cast(key.literalDefault().orElseThrow());
   }
 
@@ -216,7 +221,7 @@ public final class AgentConfig {
     return value;
   }
 
-  private static long range(ConfigKey key, long value, long min, long max) {
+  static long range(ConfigKey key, long value, long min, long max) {
     if (value < min || value > max) {
       throw ConfigException.invalid(key, value, min + ".." + max);
     }

@@ -30,6 +30,15 @@ public final class AgentConfigBuilder {
   Boolean enableReflection;
   Duration shutdownDrainTimeout;
   LogLevel logLevel;
+  Boolean insecureDev;
+  Path tlsCaFile;
+  Path tlsCertFile;
+  Path tlsKeyFile;
+  Path tlsCaKeyFile;
+  Duration tlsReloadInterval;
+  Duration caLeafTtl;
+  Long caSignRate;
+  final java.util.EnumMap<ConfigKey, Long> rateLimits = new java.util.EnumMap<>(ConfigKey.class);
 
   AgentConfigBuilder() {}
 
@@ -56,6 +65,23 @@ public final class AgentConfigBuilder {
   public AgentConfigBuilder enableReflection(boolean v) { enableReflection = v; return this; }
   public AgentConfigBuilder shutdownDrainTimeout(Duration v) { shutdownDrainTimeout = req(v, "shutdown-drain-timeout"); return this; }
   public AgentConfigBuilder logLevel(LogLevel v) { logLevel = req(v, "log-level"); return this; }
+  public AgentConfigBuilder insecureDev(boolean v) { insecureDev = v; return this; }
+  public AgentConfigBuilder tlsCaFile(Path v) { tlsCaFile = v; return this; }
+  public AgentConfigBuilder tlsCertFile(Path v) { tlsCertFile = v; return this; }
+  public AgentConfigBuilder tlsKeyFile(Path v) { tlsKeyFile = v; return this; }
+  /** Null (the default) leaves the built-in CA to nodes that have the key, or to none. */
+  public AgentConfigBuilder tlsCaKeyFile(Path v) { tlsCaKeyFile = v; return this; }
+  public AgentConfigBuilder tlsReloadInterval(Duration v) { tlsReloadInterval = req(v, "tls-reload-interval"); return this; }
+  public AgentConfigBuilder caLeafTtl(Duration v) { caLeafTtl = req(v, "ca-leaf-ttl"); return this; }
+  public AgentConfigBuilder caSignRate(int v) { caSignRate = (long) v; return this; }
+  /** Sets one of the rate-limit-* settings. */
+  public AgentConfigBuilder rateLimit(ConfigKey key, long perSecond) {
+    if (!key.yamlKey().startsWith("rate-limit-")) {
+      throw new IllegalArgumentException(key.yamlKey() + " is not a rate limit");
+    }
+    rateLimits.put(key, perSecond);
+    return this;
+  }
 
   /** Sets a setting from a converted value ({@link ValueType#convert}) or from {@link AgentConfig#value}. */
   AgentConfigBuilder set(ConfigKey key, Object v) {
@@ -82,6 +108,16 @@ public final class AgentConfigBuilder {
       case ENABLE_REFLECTION -> enableReflection((Boolean) v);
       case SHUTDOWN_DRAIN_TIMEOUT -> shutdownDrainTimeout((Duration) v);
       case LOG_LEVEL -> logLevel((LogLevel) v);
+      case INSECURE_DEV -> insecureDev((Boolean) v);
+      case TLS_CA_FILE -> tlsCaFile(optionalPath(v));
+      case TLS_CERT_FILE -> tlsCertFile(optionalPath(v));
+      case TLS_KEY_FILE -> tlsKeyFile(optionalPath(v));
+      case TLS_CA_KEY_FILE -> tlsCaKeyFile(optionalPath(v));
+      case TLS_RELOAD_INTERVAL -> tlsReloadInterval((Duration) v);
+      case CA_LEAF_TTL -> caLeafTtl((Duration) v);
+      case CA_SIGN_RATE -> { caSignRate = asLong(v); yield this; }
+      case RATE_LIMIT_ADMIN, RATE_LIMIT_OPERATOR, RATE_LIMIT_CLIENT, RATE_LIMIT_EDGE, RATE_LIMIT_FILE_SERVER,
+          RATE_LIMIT_WORKER, RATE_LIMIT_SERVER, RATE_LIMIT_ANONYMOUS -> rateLimit(key, asLong(v));
     };
   }
 
@@ -92,6 +128,11 @@ public final class AgentConfigBuilder {
 
   private static <T> T req(T v, String key) {
     return Objects.requireNonNull(v, key);
+  }
+
+  /** Optional paths arrive as a Path (from text) or as an Optional (from {@link AgentConfig#value}). */
+  private static Path optionalPath(Object v) {
+    return v instanceof java.util.Optional<?> o ? (Path) o.orElse(null) : (Path) v;
   }
 
   private static long asLong(Object v) {

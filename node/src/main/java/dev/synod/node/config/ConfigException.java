@@ -41,6 +41,9 @@ public final class ConfigException extends RuntimeException {
     if (value instanceof String s) {
       return quote(s);
     }
+    if (value instanceof java.util.Optional<?> o) {
+      return o.map(ConfigException::show).orElse("none");
+    }
     if (value instanceof Path p) {
       return quote(p.toString());
     }

@@ -64,11 +64,43 @@ public enum ConfigKey {
   SHUTDOWN_DRAIN_TIMEOUT("shutdown-drain-timeout", DURATION, literal("10s"),
       "How long shutdown waits for in-flight calls to finish; 0s does not wait."),
   LOG_LEVEL("log-level", ValueType.LOG_LEVEL, literal("info"),
-      "Log level: trace, debug, info, warn or error.");
+      "Log level: trace, debug, info, warn or error."),
+  INSECURE_DEV("insecure-dev", BOOLEAN, literal("false"),
+      "Plaintext API, Raft and gossip with no authentication, every caller acting as admin; for local development only, never on a network."),
+  TLS_CA_FILE("tls-ca-file", PATH, derived("required unless insecure-dev"),
+      "PEM certificate of the cluster CA; peers and clients must present certificates it issued."),
+  TLS_CERT_FILE("tls-cert-file", PATH, derived("required unless insecure-dev"),
+      "PEM certificate of this node, with URI SAN spiffe://<cluster-id>/server/<name>; reloaded when it changes."),
+  TLS_KEY_FILE("tls-key-file", PATH, derived("required unless insecure-dev"),
+      "PEM private key of tls-cert-file; reloaded with it."),
+  TLS_CA_KEY_FILE("tls-ca-key-file", PATH, derived("none"),
+      "PEM private key of tls-ca-file; when set, this node replicates the CA through Raft so every node can sign CSRs."),
+  TLS_RELOAD_INTERVAL("tls-reload-interval", DURATION, literal("5s"),
+      "How often certificate and key files are checked for changes; 100ms..1h."),
+  CA_LEAF_TTL("ca-leaf-ttl", DURATION, literal("24h"),
+      "Lifetime of certificates the built-in CA signs (the most a caller may ask for); 1m..365d."),
+  CA_SIGN_RATE("ca-sign-rate", INTEGER, literal("50"),
+      "Certificates this node signs per second at most; 1..10000."),
+  RATE_LIMIT_ADMIN("rate-limit-admin", INTEGER, literal("2000"),
+      "Requests per second one admin identity may make; 1..1000000."),
+  RATE_LIMIT_OPERATOR("rate-limit-operator", INTEGER, literal("2000"),
+      "Requests per second one operator identity may make; 1..1000000."),
+  RATE_LIMIT_CLIENT("rate-limit-client", INTEGER, literal("1000"),
+      "Requests per second one client identity may make; 1..1000000."),
+  RATE_LIMIT_EDGE("rate-limit-edge", INTEGER, literal("10000"),
+      "Requests per second one web edge may make; 1..1000000."),
+  RATE_LIMIT_FILE_SERVER("rate-limit-file-server", INTEGER, literal("500"),
+      "Requests per second one file server may make; 1..1000000."),
+  RATE_LIMIT_WORKER("rate-limit-worker", INTEGER, literal("500"),
+      "Requests per second one worker may make; 1..1000000."),
+  RATE_LIMIT_SERVER("rate-limit-server", INTEGER, literal("5000"),
+      "Requests per second one translation node may make on another's API; 1..1000000."),
+  RATE_LIMIT_ANONYMOUS("rate-limit-anonymous", INTEGER, literal("20"),
+      "Requests per second from one host without credentials (ACL bootstrap, health checks); 1..1000000.");
 
-  /** Variables with the SYNOD_ prefix that belong to other commands (the operator CLI) and are not settings. */
-  /** Variables of other Synod programs: the CLI's endpoints and the launcher's JVM options. */
-  static final Set<String> FOREIGN_VARIABLES = java.util.Set.of("SYNOD_ENDPOINTS", "SYNOD_JAVA_OPTS");
+  /** Variables of other Synod programs: the CLI's endpoints and credentials, and the launcher's JVM options. */
+  static final Set<String> FOREIGN_VARIABLES = java.util.Set.of("SYNOD_ENDPOINTS", "SYNOD_JAVA_OPTS",
+      "SYNOD_CA_FILE", "SYNOD_CERT_FILE", "SYNOD_KEY_FILE", "SYNOD_TOKEN");
 
   private static final Map<String, ConfigKey> BY_YAML_KEY = index(ConfigKey::yamlKey);
   private static final Map<String, ConfigKey> BY_ENV_VAR = index(ConfigKey::envVar);

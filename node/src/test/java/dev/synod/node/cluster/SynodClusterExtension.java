@@ -8,6 +8,9 @@ import dev.synod.node.SynodAgent;
 import dev.synod.node.config.AgentConfig;
 import dev.synod.node.config.AgentConfigBuilder;
 import dev.synod.node.config.GossipPreset;
+import dev.synod.node.testing.TestPki;
+import dev.synod.security.identity.Role;
+import dev.synod.security.tls.TlsCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -35,6 +38,9 @@ public final class SynodClusterExtension implements BeforeEachCallback, AfterEac
   private final List<Slot> slots = new ArrayList<>();
   private final List<SynodClient> clients = new ArrayList<>();
   private Path root;
+  private boolean insecure;
+  private TestPki pki;
+  private TlsCredentials admin;
 
   private SynodClusterExtension(int initialNodes) {
     this.initialNodes = initialNodes;
@@ -50,9 +56,19 @@ public final class SynodClusterExtension implements BeforeEachCallback, AfterEac
     return this;
   }
 
+  /** Runs the cluster in plaintext insecure-dev mode instead of mutual TLS. */
+  public SynodClusterExtension insecureDev() {
+    this.insecure = true;
+    return this;
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
     root = Files.createTempDirectory("synod-cluster-");
+    if (!insecure) {
+      pki = new TestPki("test", root.resolve("pki"));
+      admin = pki.clientCredentials(pki.issue(Role.ADMIN, "test-admin"));
+    }
     for (int i = 0; i < initialNodes; i++) {
       slots.add(new Slot("node-" + (i + 1), freePort(), freePort(), freePort(), root.resolve("node-" + (i + 1))));
     }
@@ -71,6 +87,9 @@ public final class SynodClusterExtension implements BeforeEachCallback, AfterEac
   public void afterEach(ExtensionContext context) throws IOException {
     clients.forEach(SynodClient::close);
     clients.clear();
+    if (admin != null) {
+      admin.close();
+    }
     for (Slot s : slots) {
       if (s.agent != null) {
         s.agent.halt();
@@ -129,17 +148,28 @@ public final class SynodClusterExtension implements BeforeEachCallback, AfterEac
     return s.agent;
   }
 
-  /** A client that talks only to the given node. */
+  /** An admin client that talks only to the given node. */
   public SynodClient clientFor(SynodAgent agent) {
-    SynodClient c = SynodClient.builder().endpoints(List.of(agent.apiAddress())).deadline(Duration.ofSeconds(10)).build();
-    clients.add(c);
-    return c;
+    return track(secured(SynodClient.builder().endpoints(List.of(agent.apiAddress())).deadline(Duration.ofSeconds(10))));
   }
 
-  /** A client that knows every running node. */
+  /** An admin client that knows every running node. */
   public SynodClient client() {
-    SynodClient c = SynodClient.builder().endpoints(running().stream().map(SynodAgent::apiAddress).toList())
-        .deadline(Duration.ofSeconds(10)).build();
+    return track(secured(SynodClient.builder().endpoints(running().stream().map(SynodAgent::apiAddress).toList())
+        .deadline(Duration.ofSeconds(10))));
+  }
+
+  /** The cluster's CA and certificate helpers; null in insecure-dev mode. */
+  public TestPki pki() {
+    return pki;
+  }
+
+  private SynodClient.Builder secured(SynodClient.Builder b) {
+    return insecure ? b.insecurePlaintext() : b.tls(admin);
+  }
+
+  private SynodClient track(SynodClient.Builder b) {
+    SynodClient c = b.build();
     clients.add(c);
     return c;
   }
@@ -152,6 +182,15 @@ public final class SynodClusterExtension implements BeforeEachCallback, AfterEac
         .gossipPreset(GossipPreset.LOCAL).serverStabilizationTime(Duration.ofSeconds(2))
         .leaseGrace(Duration.ofSeconds(5)).leaseCheckInterval(Duration.ofMillis(250))
         .shutdownDrainTimeout(Duration.ofSeconds(2));
+    if (insecure) {
+      b.insecureDev(true);
+    } else {
+      if (!Files.exists(pki.certFile(s.nodeId))) {
+        pki.write(s.nodeId, pki.issue(Role.SERVER, s.nodeId));
+      }
+      b.tlsCaFile(pki.caFile()).tlsCertFile(pki.certFile(s.nodeId)).tlsKeyFile(pki.keyFile(s.nodeId))
+          .tlsCaKeyFile(pki.caKeyFile()).tlsReloadInterval(Duration.ofMillis(200));
+    }
     return tuning.apply(b).build();
   }
 

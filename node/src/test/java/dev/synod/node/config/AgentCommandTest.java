@@ -36,7 +36,7 @@ class AgentCommandTest {
   void validInputStartsTheRunnerWithTheLoadedConfig() throws IOException {
     Path file = Files.writeString(dir.resolve("agent.yaml"), "api-port: 8000\nlease-grace: 20s\n");
     int code = run(Map.of("SYNOD_RAFT_PORT", "8001"), "--config", file.toString(), "--node-id", "n1",
-        "--data-dir", dir.toString(), "--gossip-port=8002", "--seeds", "a:1", "--seeds", "b:2", "--enable-reflection");
+        "--data-dir", dir.toString(), "--insecure-dev", "--gossip-port=8002", "--seeds", "a:1", "--seeds", "b:2", "--enable-reflection");
     assertThat(code).isZero();
     assertThat(err.toString()).isEmpty();
     AgentConfig c = started.get();
@@ -51,7 +51,7 @@ class AgentCommandTest {
   @Test
   void runnerExitCodeIsTheCommandsExitCode() {
     CommandLine cli = new CommandLine(new AgentCommand(config -> 7, Map.of()));
-    assertThat(cli.execute("--node-id", "n1", "--data-dir", dir.toString())).isEqualTo(7);
+    assertThat(cli.execute("--node-id", "n1", "--data-dir", dir.toString(), "--insecure-dev")).isEqualTo(7);
   }
 
   @Test
@@ -99,7 +99,7 @@ class AgentCommandTest {
       return 0;
     }, Map.of()));
     cli.setErr(new PrintWriter(err, true));
-    assertThat(cli.execute("agent", "--node-id", "n1", "--data-dir", dir.toString(), "--api-port", "9100"))
+    assertThat(cli.execute("agent", "--node-id", "n1", "--data-dir", dir.toString(), "--insecure-dev", "--api-port", "9100"))
         .as(err::toString).isZero();
     assertThat(started.get().apiPort()).isEqualTo(9100);
   }

@@ -20,7 +20,8 @@ class AgentConfigLoaderTest {
 
   /** Flags every test needs, so that no test depends on the machine's host name or working directory. */
   private Map<String, String> flags(String... pairs) {
-    Map<String, String> flags = new HashMap<>(Map.of("--node-id", "n1", "--data-dir", dir.toString()));
+    Map<String, String> flags = new HashMap<>(Map.of("--node-id", "n1", "--data-dir", dir.toString(),
+        "--tls-ca-file", "ca.pem", "--tls-cert-file", "n1.pem", "--tls-key-file", "n1-key.pem"));
     for (int i = 0; i < pairs.length; i += 2) {
       flags.put(pairs[i], pairs[i + 1]);
     }
@@ -32,7 +33,26 @@ class AgentConfigLoaderTest {
   }
 
   private AgentConfig load(Path file, Map<String, String> env, Map<String, String> flags) {
-    return AgentConfigLoader.load(Optional.ofNullable(file), env, flags);
+    return AgentConfigLoader.load(Optional.ofNullable(file), env, withTls(file, env, flags));
+  }
+
+  /** Adds TLS file flags unless a source already sets TLS or insecure-dev, so each test states only its point. */
+  private static Map<String, String> withTls(Path file, Map<String, String> env, Map<String, String> flags) {
+    boolean tlsGiven = flags.keySet().stream().anyMatch(f -> f.startsWith("--tls-") || f.equals("--insecure-dev"))
+        || env.keySet().stream().anyMatch(v -> v.startsWith("SYNOD_TLS_") || v.equals("SYNOD_INSECURE_DEV"));
+    try {
+      tlsGiven |= file != null && Files.isRegularFile(file) && Files.readString(file).contains("tls-");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    if (tlsGiven) {
+      return flags;
+    }
+    Map<String, String> all = new HashMap<>(flags);
+    all.put("--tls-ca-file", "ca.pem");
+    all.put("--tls-cert-file", "n1.pem");
+    all.put("--tls-key-file", "n1-key.pem");
+    return all;
   }
 
   private AbstractThrowableAssert<?, ? extends Throwable> loading(Path file, Map<String, String> env, Map<String, String> flags) {
@@ -244,6 +264,22 @@ class AgentConfigLoaderTest {
     text.put(ConfigKey.ENABLE_REFLECTION, "true");
     text.put(ConfigKey.SHUTDOWN_DRAIN_TIMEOUT, "0s");
     text.put(ConfigKey.LOG_LEVEL, "debug");
+    text.put(ConfigKey.INSECURE_DEV, "false");
+    text.put(ConfigKey.TLS_CA_FILE, "/etc/synod/ca.pem");
+    text.put(ConfigKey.TLS_CERT_FILE, "/etc/synod/n1.pem");
+    text.put(ConfigKey.TLS_KEY_FILE, "/etc/synod/n1-key.pem");
+    text.put(ConfigKey.TLS_CA_KEY_FILE, "/etc/synod/ca-key.pem");
+    text.put(ConfigKey.TLS_RELOAD_INTERVAL, "2s");
+    text.put(ConfigKey.CA_LEAF_TTL, "12h");
+    text.put(ConfigKey.CA_SIGN_RATE, "7");
+    text.put(ConfigKey.RATE_LIMIT_ADMIN, "11");
+    text.put(ConfigKey.RATE_LIMIT_OPERATOR, "12");
+    text.put(ConfigKey.RATE_LIMIT_CLIENT, "13");
+    text.put(ConfigKey.RATE_LIMIT_EDGE, "14");
+    text.put(ConfigKey.RATE_LIMIT_FILE_SERVER, "15");
+    text.put(ConfigKey.RATE_LIMIT_WORKER, "16");
+    text.put(ConfigKey.RATE_LIMIT_SERVER, "17");
+    text.put(ConfigKey.RATE_LIMIT_ANONYMOUS, "18");
     assertThat(text).hasSize(ConfigKey.values().length);
 
     Map<String, String> env = new HashMap<>();
@@ -258,7 +294,7 @@ class AgentConfigLoaderTest {
     assertThat(load(yaml(yaml.toString()), Map.of(), Map.of())).isEqualTo(fromEnv);
     assertThat(load(null, Map.of(), flags)).isEqualTo(fromEnv);
     for (ConfigKey key : ConfigKey.values()) {
-      Object value = fromEnv.value(key);
+      Object value = fromEnv.value(key) instanceof Optional<?> o ? o.orElseThrow() : fromEnv.value(key);
       String shown = value instanceof String s ? s : value instanceof java.nio.file.Path p ? p.toString()
           : value instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList()) : ConfigException.show(value);
       assertThat(shown).as(key.yamlKey()).isEqualTo(text.get(key));

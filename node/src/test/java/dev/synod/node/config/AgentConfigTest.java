@@ -12,7 +12,13 @@ class AgentConfigTest {
   private static final Path DATA = Path.of("/var/lib/synod");
 
   private static AgentConfigBuilder valid() {
-    return AgentConfig.builder().nodeId("n1").dataDir(DATA);
+    return tls(AgentConfig.builder().nodeId("n1").dataDir(DATA));
+  }
+
+  /** TLS file settings (only checked for presence here; the agent reads them at start). */
+  private static AgentConfigBuilder tls(AgentConfigBuilder b) {
+    return b.tlsCaFile(Path.of("/etc/synod/ca.pem")).tlsCertFile(Path.of("/etc/synod/n1.pem"))
+        .tlsKeyFile(Path.of("/etc/synod/n1-key.pem"));
   }
 
   private static void rejects(AgentConfigBuilder builder, String message) {
@@ -57,7 +63,7 @@ class AgentConfigTest {
   @Test
   void nodeIdDefaultsToTheLowercasedHostName() {
     try {
-      AgentConfig c = AgentConfig.builder().dataDir(DATA).build();
+      AgentConfig c = tls(AgentConfig.builder().dataDir(DATA)).build();
       assertThat(c.nodeId()).matches(AgentConfig.NAME_PATTERN).isLowerCase();
     } catch (ConfigException e) { // a host name outside the charset must be reported, telling to set node-id
       assertThat(e).hasMessageStartingWith("node-id: ").hasMessageEndingWith("so set node-id)");
@@ -165,5 +171,25 @@ class AgentConfigTest {
     assertThat(c.toBuilder().build()).isEqualTo(c).hasSameHashCodeAs(c);
     assertThat(c.toBuilder().apiPort(9000).build()).isNotEqualTo(c);
     assertThat(c.toString()).contains("api-port=7400", "seeds=[\"a:1\"]", "gossip-preset=local", "lease-grace=15s");
+  }
+
+  @Test
+  void tlsFilesAreRequiredUnlessInsecureDevAndInsecureDevRefusesThem() {
+    rejects(AgentConfig.builder().nodeId("n1").dataDir(DATA), "tls-ca-file: not set (expected: a PEM file in"
+        + " tls-ca-file, SYNOD_TLS_CA_FILE or --tls-ca-file; for a plaintext development cluster pass --insecure-dev)");
+    rejects(valid().tlsKeyFile(null), "tls-key-file: not set (expected: a PEM file in tls-key-file,"
+        + " SYNOD_TLS_KEY_FILE or --tls-key-file; for a plaintext development cluster pass --insecure-dev)");
+    rejects(valid().insecureDev(true), "tls-ca-file: \"/etc/synod/ca.pem\" (expected: no TLS file with"
+        + " insecure-dev; drop insecure-dev to use TLS)");
+    assertThat(AgentConfig.builder().nodeId("n1").dataDir(DATA).insecureDev(true).build().security().insecureDev())
+        .isTrue();
+  }
+
+  @Test
+  void securityLimitsNameTheirRange() {
+    rejects(valid().tlsReloadInterval(java.time.Duration.ofMillis(10)), "tls-reload-interval: 10ms (expected: 100ms..1h)");
+    rejects(valid().caLeafTtl(java.time.Duration.ofSeconds(5)), "ca-leaf-ttl: 5s (expected: 1m..365d)");
+    rejects(valid().caSignRate(0), "ca-sign-rate: 0 (expected: 1..10000)");
+    rejects(valid().rateLimit(ConfigKey.RATE_LIMIT_CLIENT, 0), "rate-limit-client: 0 (expected: 1..1000000)");
   }
 }

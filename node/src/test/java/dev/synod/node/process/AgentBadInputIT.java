@@ -3,6 +3,9 @@ package dev.synod.node.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synod.client.SynodClient;
+import dev.synod.node.testing.TestPki;
+import dev.synod.security.identity.Role;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +47,7 @@ class AgentBadInputIT {
     Process p = new AgentProcesses(work).start(work.resolve("out.log"), "agent", "--node-id", "n1",
         "--cluster-id", "mine", "--data-dir", data.toString(), "--api-port", Integer.toString(AgentProcesses.freePort()),
         "--raft-port", Integer.toString(AgentProcesses.freePort()),
-        "--gossip-port", Integer.toString(AgentProcesses.freePort()));
+        "--gossip-port", Integer.toString(AgentProcesses.freePort()), "--insecure-dev");
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(1);
     assertThat(Files.readString(work.resolve("out.log"))).contains("belongs to cluster 'other'")
@@ -59,9 +62,9 @@ class AgentBadInputIT {
         "--data-dir", work.resolve("d").toString(), "--api-port", Integer.toString(api),
         "--raft-port", Integer.toString(AgentProcesses.freePort()),
         "--gossip-port", Integer.toString(AgentProcesses.freePort()), "--seeds", "127.0.0.1:" + deadSeed,
-        "--bootstrap-expect", "3", "--gossip-preset", "local");
+        "--bootstrap-expect", "3", "--gossip-preset", "local", "--insecure-dev");
     try (SynodClient client = SynodClient.builder().endpoints("127.0.0.1:" + api).deadline(Duration.ofSeconds(3))
-        .build()) {
+        .insecurePlaintext().build()) {
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
           .until(() -> client.status() != null);
       assertThat(client.status().getServing()).isFalse();
@@ -73,5 +76,48 @@ class AgentBadInputIT {
       p.destroy();
       p.waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void missingTlsFilesAreRefusedNamingTheSettingAndTheWayOut() throws Exception {
+    Process p = new AgentProcesses(work).start(work.resolve("out.log"), "agent", "--node-id", "n1",
+        "--data-dir", work.resolve("d").toString());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(Files.readString(work.resolve("out.log"))).contains("tls-ca-file: not set")
+        .contains("--insecure-dev").doesNotContain("\tat ");
+  }
+
+  @Test
+  void certificateWithoutTheServerRoleIsRefusedNamingTheFileAndIdentity() throws Exception {
+    AgentProcesses agents = new AgentProcesses(work);
+    TestPki pki = agents.pki();
+    pki.write("w1", pki.issue(Role.WORKER, "w1"));
+    Process p = agents.start(work.resolve("out.log"), "agent", "--node-id", "n1", "--cluster-id", "it",
+        "--data-dir", work.resolve("d").toString(), "--api-port", Integer.toString(AgentProcesses.freePort()),
+        "--raft-port", Integer.toString(AgentProcesses.freePort()),
+        "--gossip-port", Integer.toString(AgentProcesses.freePort()),
+        "--tls-ca-file", pki.caFile().toString(), "--tls-cert-file", pki.certFile("w1").toString(),
+        "--tls-key-file", pki.keyFile("w1").toString());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(work.resolve("out.log"))).contains("tls-cert-file")
+        .contains("spiffe://it/worker/w1").contains("expected: spiffe://it/server/").doesNotContain("\tat ");
+  }
+
+  @Test
+  void garbageKeyFileIsRefusedNamingTheSettingAndPath() throws Exception {
+    AgentProcesses agents = new AgentProcesses(work);
+    List<String> flags = agents.tlsFlags("n1");
+    Path key = Path.of(flags.get(flags.indexOf("--tls-key-file") + 1));
+    Files.writeString(key, "not a key");
+    List<String> args = new java.util.ArrayList<>(List.of("agent", "--node-id", "n1", "--cluster-id", "it",
+        "--data-dir", work.resolve("d").toString()));
+    args.addAll(flags);
+    Process p = agents.start(work.resolve("out.log"), args.toArray(String[]::new));
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(work.resolve("out.log"))).contains("tls-key-file").contains(key.toString())
+        .doesNotContain("\tat ");
   }
 }

@@ -3,7 +3,10 @@ package dev.synod.node.process;
 import static org.awaitility.Awaitility.await;
 
 import dev.synod.client.SynodClient;
+import dev.synod.node.testing.TestPki;
 import dev.synod.proto.v1.StatusResponse;
+import dev.synod.security.identity.Role;
+import dev.synod.security.tls.TlsCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -23,9 +26,34 @@ final class AgentProcesses implements AutoCloseable {
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private final Map<String, String> apiAddresses = new LinkedHashMap<>();
   private final Map<String, String[]> arguments = new LinkedHashMap<>();
+  private TestPki pki;
+  private TlsCredentials admin;
 
   AgentProcesses(Path work) {
     this.work = work;
+  }
+
+  /** The cluster's throwaway CA (cluster id "it"), created on first use. */
+  TestPki pki() {
+    if (pki == null) {
+      pki = new TestPki("it", work.resolve("pki"));
+      admin = pki.clientCredentials(pki.issue(Role.ADMIN, "it-admin"));
+    }
+    return pki;
+  }
+
+  /** A client builder with the admin certificate for the given endpoints (all agents if none given). */
+  SynodClient.Builder client(String... endpoints) {
+    pki();
+    return SynodClient.builder().endpoints(endpoints.length == 0 ? endpoints() : List.of(endpoints)).tls(admin);
+  }
+
+  /** The TLS flags of a server certificate for {@code nodeId}. */
+  List<String> tlsFlags(String nodeId) {
+    TestPki p = pki();
+    p.write(nodeId, p.issue(Role.SERVER, nodeId));
+    return List.of("--tls-ca-file", p.caFile().toString(), "--tls-ca-key-file", p.caKeyFile().toString(),
+        "--tls-cert-file", p.certFile(nodeId).toString(), "--tls-key-file", p.keyFile(nodeId).toString());
   }
 
   Path synod() {
@@ -44,11 +72,13 @@ final class AgentProcesses implements AutoCloseable {
       int[] p = ports.get(i);
       Path dir = work.resolve(id);
       Files.createDirectories(dir);
-      String[] args = {"agent", "--node-id", id, "--cluster-id", "it",
+      List<String> flags = new ArrayList<>(List.of("agent", "--node-id", id, "--cluster-id", "it",
           "--data-dir", dir.resolve("data").toString(), "--bind-host", "127.0.0.1",
           "--api-port", Integer.toString(p[0]), "--raft-port", Integer.toString(p[1]),
           "--gossip-port", Integer.toString(p[2]), "--seeds", String.join(",", seeds),
-          "--bootstrap-expect", Integer.toString(n), "--gossip-preset", "local"};
+          "--bootstrap-expect", Integer.toString(n), "--gossip-preset", "local"));
+      flags.addAll(tlsFlags(id));
+      String[] args = flags.toArray(String[]::new);
       arguments.put(id, args);
       processes.put(id, start(dir.resolve("agent.log"), args));
       apiAddresses.put(id, "127.0.0.1:" + p[0]);
@@ -125,6 +155,9 @@ final class AgentProcesses implements AutoCloseable {
 
   @Override
   public void close() {
+    if (admin != null) {
+      admin.close();
+    }
     processes.values().forEach(Process::destroyForcibly);
     for (Process p : processes.values()) {
       try {

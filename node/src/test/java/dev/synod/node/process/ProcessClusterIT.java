@@ -31,7 +31,7 @@ class ProcessClusterIT {
   void start() throws Exception {
     agents = new AgentProcesses(work);
     agents.startCluster(3);
-    client = SynodClient.builder().endpoints(agents.endpoints()).deadline(Duration.ofSeconds(5)).build();
+    client = agents.client().deadline(Duration.ofSeconds(5)).build();
   }
 
   @AfterEach
@@ -101,7 +101,7 @@ class ProcessClusterIT {
   /** Writes through every live node, each pinned (no leader following), so each node's own Raft client is used. */
   private void writeThroughEachNode(String prefix) {
     for (String endpoint : agents.endpoints()) {
-      try (SynodClient direct = SynodClient.builder().endpoints(endpoint).deadline(Duration.ofSeconds(5))
+      try (SynodClient direct = agents.client(endpoint).deadline(Duration.ofSeconds(5))
           .followLeader(false).maxRetries(0).build()) {
         try {
           direct.status();
