@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code synod tls ca ...}: the cluster's root CA. */
@@ -27,24 +28,16 @@ final class TlsCaCommand extends GroupCommand {
         description = "How long the CA is valid, e.g. 365d (default: ${DEFAULT-VALUE}).")
     Duration validity;
 
-    @Option(names = "--key-type", paramLabel = "TYPE", defaultValue = "ec-p256",
-        description = "Key algorithm: " + TlsCommand.KEY_TYPES + " (default: ${DEFAULT-VALUE}).")
-    String keyType;
-
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = ".",
-        description = "Directory to write into, created if missing (default: the current directory).")
-    Path outDir;
-
-    @Option(names = "--force", description = "Overwrite existing files.")
-    boolean force;
+    @Mixin
+    KeyOutputOptions output;
 
     @Override
     int run(Output out) {
       String cluster = ClusterIds.validate(spec, clusterId);
-      KeyType type = TlsCommand.keyType(spec, keyType);
-      Path certFile = outDir.resolve(cluster + "-ca.pem");
-      Path keyFile = outDir.resolve(cluster + "-ca-key.pem");
-      NewFiles.prepare(outDir, force, certFile, keyFile);
+      KeyType type = TlsCommand.keyType(spec, output.keyType);
+      Path certFile = output.outDir.resolve(cluster + "-ca.pem");
+      Path keyFile = output.outDir.resolve(cluster + "-ca-key.pem");
+      NewFiles.prepare(output.outDir, output.force, certFile, keyFile);
       CertificateAuthority ca = CertificateAuthority.create(cluster, validity, type, Clock.systemUTC());
       NewFiles.write(keyFile, Pem.encodePrivateKey(ca.material().privateKey()),
           certFile, Pem.encodeCertificates(ca.certificate()));

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -56,30 +57,22 @@ final class TlsCertCommand extends GroupCommand {
         description = "How long the certificate is valid, capped at the CA's expiry (default: ${DEFAULT-VALUE}).")
     Duration validity;
 
-    @Option(names = "--key-type", paramLabel = "TYPE", defaultValue = "ec-p256",
-        description = "Key algorithm: " + TlsCommand.KEY_TYPES + " (default: ${DEFAULT-VALUE}).")
-    String keyType;
-
-    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = ".",
-        description = "Directory to write into, created if missing (default: the current directory).")
-    Path outDir;
-
-    @Option(names = "--force", description = "Overwrite existing files.")
-    boolean force;
+    @Mixin
+    KeyOutputOptions output;
 
     @Override
     int run(Output out) {
       String cluster = ClusterIds.validate(spec, clusterId);
-      KeyType type = TlsCommand.keyType(spec, keyType);
+      KeyType type = TlsCommand.keyType(spec, output.keyType);
       LeafSpec leaf = leafSpec(cluster);
       SpiffeId id = leaf.id();
       String base = cluster + "-" + id.role().wireName() + "-" + id.name();
-      Path certFile = outDir.resolve(base + ".pem");
-      Path keyFile = outDir.resolve(base + "-key.pem");
-      Path caCert = caFile != null ? caFile : outDir.resolve(cluster + "-ca.pem");
-      Path caKey = caKeyFile != null ? caKeyFile : outDir.resolve(cluster + "-ca-key.pem");
+      Path certFile = output.outDir.resolve(base + ".pem");
+      Path keyFile = output.outDir.resolve(base + "-key.pem");
+      Path caCert = caFile != null ? caFile : output.outDir.resolve(cluster + "-ca.pem");
+      Path caKey = caKeyFile != null ? caKeyFile : output.outDir.resolve(cluster + "-ca-key.pem");
       CertificateAuthority ca = readCa(caCert, caKey);
-      NewFiles.prepare(outDir, force, certFile, keyFile);
+      NewFiles.prepare(output.outDir, output.force, certFile, keyFile);
       CertificateMaterial issued;
       try {
         issued = ca.issue(leaf, type, Clock.systemUTC());
