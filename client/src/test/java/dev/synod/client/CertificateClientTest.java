@@ -9,6 +9,7 @@ import dev.synod.security.identity.SpiffeId;
 import dev.synod.security.pki.Csr;
 import dev.synod.security.pki.KeyType;
 import dev.synod.security.pki.Pem;
+import dev.synod.security.testing.TestPki;
 import io.grpc.Status;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class CertificateClientTest {
   private static final AtomicInteger SEQ = new AtomicInteger();
 
-  private final FakeCertificates certs = new FakeCertificates(new TestTls("test"));
+  private final FakeCertificates certs = new FakeCertificates(TestPki.create("test"));
   private FakeNode node;
   private SynodClient client;
 
@@ -55,7 +56,7 @@ class CertificateClientTest {
     assertThat(sent.getDnsNamesList()).containsExactly("w1.example");
     assertThat(sent.getIpAddressesList()).containsExactly("10.0.0.7");
     assertThat(SpiffeId.fromCertificate(signed.certificate())).contains(new SpiffeId("test", Role.WORKER, "w-1"));
-    assertThat(signed.caCertificates()).containsExactly(certs.pki.ca.certificate());
+    assertThat(signed.caCertificates()).containsExactly(certs.pki.caCertificate());
     assertThat(Duration.between(signed.notBefore(), signed.notAfter())).isGreaterThan(Duration.ofMinutes(10));
   }
 
@@ -82,6 +83,6 @@ class CertificateClientTest {
   @Test
   void rootsReturnsTheCaPem() {
     String pem = client.certificates().roots();
-    assertThat(Pem.parseCertificates("roots", pem)).containsExactly(certs.pki.ca.certificate());
+    assertThat(Pem.parseCertificates("roots", pem)).containsExactly(certs.pki.caCertificate());
   }
 }

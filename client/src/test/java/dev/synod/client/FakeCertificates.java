@@ -11,6 +11,7 @@ import dev.synod.security.pki.CertificateAuthority;
 import dev.synod.security.pki.Csr;
 import dev.synod.security.pki.LeafSpec;
 import dev.synod.security.pki.Pem;
+import dev.synod.security.testing.TestPki;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.security.cert.X509Certificate;
@@ -23,12 +24,12 @@ import java.time.Duration;
  * requested one capped at {@link #maxTtl}.
  */
 public final class FakeCertificates extends CertificatesGrpc.CertificatesImplBase {
-  public final TestTls pki;
+  public final TestPki pki;
   public volatile Duration maxTtl = Duration.ofHours(1);
   /** When set, Sign answers with this instead of the certificate's PEM. */
   public volatile String certificatePemOverride;
 
-  public FakeCertificates(TestTls pki) {
+  public FakeCertificates(TestPki pki) {
     this.pki = pki;
   }
 
@@ -36,10 +37,10 @@ public final class FakeCertificates extends CertificatesGrpc.CertificatesImplBas
   public void sign(SignCertificateRequest req, StreamObserver<SignCertificateResponse> obs) {
     Duration ttl = req.getTtlSeconds() == 0 ? maxTtl : Duration.ofSeconds(req.getTtlSeconds());
     ttl = ttl.compareTo(maxTtl) > 0 ? maxTtl : ttl;
-    CertificateAuthority ca = pki.ca;
+    CertificateAuthority ca = pki.ca();
     X509Certificate cert;
     try {
-      cert = ca.sign(Csr.parse(req.getCsrPem()), new LeafSpec(new SpiffeId(pki.clusterId, Role.WORKER, req.getName()),
+      cert = ca.sign(Csr.parse(req.getCsrPem()), new LeafSpec(new SpiffeId(pki.clusterId(), Role.WORKER, req.getName()),
           req.getDnsNamesList(), req.getIpAddressesList(), ttl), Clock.systemUTC());
     } catch (IllegalArgumentException e) {
       obs.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
@@ -54,7 +55,7 @@ public final class FakeCertificates extends CertificatesGrpc.CertificatesImplBas
 
   @Override
   public void roots(CaRootsRequest req, StreamObserver<CaRootsResponse> obs) {
-    obs.onNext(CaRootsResponse.newBuilder().setCaCertificatePem(Pem.encodeCertificates(pki.ca.certificate())).build());
+    obs.onNext(CaRootsResponse.newBuilder().setCaCertificatePem(Pem.encodeCertificates(pki.caCertificate())).build());
     obs.onCompleted();
   }
 }

@@ -3,13 +3,14 @@ package dev.synod.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.synod.security.testing.TestPki;
 import dev.synod.security.tls.TlsCredentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Pins the builder's transport rules: an explicit choice, exactly one, and tokens only over TLS. */
 class SynodClientTransportTest {
-  private final TlsCredentials tls = new TestTls("test").clientCredentials(null);
+  private final TlsCredentials tls = TestPki.create("test").clientCredentials(null);
 
   @AfterEach
   void close() {

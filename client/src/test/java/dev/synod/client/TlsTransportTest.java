@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.synod.security.identity.Role;
 import dev.synod.security.identity.SpiffeId;
 import dev.synod.security.pki.CertificateMaterial;
+import dev.synod.security.testing.TestPki;
 import dev.synod.security.tls.TlsCredentials;
 import io.grpc.ChannelCredentials;
 import io.grpc.Status;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class TlsTransportTest {
   private static final String TOKEN = "synod_" + "a".repeat(43);
 
-  private final TestTls pki = new TestTls("test");
+  private final TestPki pki = TestPki.create("test");
   private FakeNode node;
   private TlsCredentials credentials;
 
@@ -54,7 +55,7 @@ class TlsTransportTest {
     Collection<List<?>> sans = server.certificate().getSubjectAlternativeNames();
     List<Object> sanTypes = sans.stream().map(san -> (Object) san.get(0)).toList();
     assertThat(sanTypes).containsOnly(6); // URI only: no DNS (2), no IP (7)
-    node = FakeNode.tls(pki.serverCredentials(server));
+    node = FakeNode.tls(TestServerTls.presenting(pki, server));
     assertThat(node.address).startsWith("127.0.0.1:");
 
     try (SynodClient client = client(pki.clientCredentials(null)).token(TOKEN).build()) {
@@ -68,10 +69,10 @@ class TlsTransportTest {
 
   @Test
   void theJdksStandardTrustManagerWouldRefuseThatServerOnItsHostName() throws Exception {
-    node = FakeNode.tls(pki.serverCredentials(pki.issue(Role.SERVER, "node-1")));
+    node = FakeNode.tls(TestServerTls.presenting(pki, pki.issue(Role.SERVER, "node-1")));
     KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
     trusted.load(null, null);
-    trusted.setCertificateEntry("ca", pki.ca.certificate());
+    trusted.setCertificateEntry("ca", pki.caCertificate());
     TrustManagerFactory pkix = TrustManagerFactory.getInstance("PKIX");
     pkix.init(trusted);
     ChannelCredentials standard = TlsChannelCredentials.newBuilder().trustManager(pkix.getTrustManagers()).build();
@@ -86,7 +87,7 @@ class TlsTransportTest {
 
   @Test
   void serverWithANonServerRoleIsRefused() throws Exception {
-    node = FakeNode.tls(pki.serverCredentials(pki.issue(Role.CLIENT, "impostor")));
+    node = FakeNode.tls(TestServerTls.presenting(pki, pki.issue(Role.CLIENT, "impostor")));
 
     try (SynodClient client = client(pki.clientCredentials(null)).build()) {
       assertThatThrownBy(client::status).isInstanceOf(SynodException.class)
@@ -97,8 +98,8 @@ class TlsTransportTest {
 
   @Test
   void serverOfAnotherCaIsRefused() throws Exception {
-    TestTls other = new TestTls("test");
-    node = FakeNode.tls(other.serverCredentials(other.issue(Role.SERVER, "node-1")));
+    TestPki other = TestPki.create("test");
+    node = FakeNode.tls(TestServerTls.presenting(other, other.issue(Role.SERVER, "node-1")));
 
     try (SynodClient client = client(pki.clientCredentials(null)).build()) {
       assertThatThrownBy(client::status).isInstanceOf(SynodException.class);
@@ -108,7 +109,7 @@ class TlsTransportTest {
 
   @Test
   void clientPresentsItsCertificateIncludingOneSetAfterTheClientWasBuilt() throws Exception {
-    node = FakeNode.tls(pki.serverCredentials(pki.issue(Role.SERVER, "node-1")));
+    node = FakeNode.tls(TestServerTls.presenting(pki, pki.issue(Role.SERVER, "node-1")));
     TlsCredentials tls = pki.clientCredentials(null);
 
     try (SynodClient client = client(tls).build()) {

@@ -3,6 +3,7 @@ package dev.synod.consensus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.synod.security.testing.TestPki;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class ConsensusSettingsTest {
 
   @Test
   void tlsIsOffByDefaultAndCarriedByToBuilderUntilCleared() {
-    RaftTls tls = TestPki.newCa().raftTls("n1");
+    RaftTls tls = RaftTestTls.of(TestPki.create(RaftTestTls.CLUSTER), "n1");
 
     ConsensusSettings on = ConsensusSettings.local().toBuilder().tls(tls).build();
     ConsensusSettings copied = on.toBuilder().forceSyncNum(7).build();
@@ -43,7 +44,7 @@ class ConsensusSettingsTest {
 
   @Test
   void raftTlsNeedsBothManagers() {
-    RaftTls tls = TestPki.newCa().raftTls("n1");
+    RaftTls tls = RaftTestTls.of(TestPki.create(RaftTestTls.CLUSTER), "n1");
 
     assertThatThrownBy(() -> new RaftTls(null, tls.trustManager()))
         .isInstanceOf(NullPointerException.class).hasMessage("keyManager");

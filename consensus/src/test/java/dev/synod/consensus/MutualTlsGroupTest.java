@@ -8,6 +8,7 @@ import static dev.synod.consensus.TestCluster.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.synod.security.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +33,8 @@ class MutualTlsGroupTest {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    pki = TestPki.newCa();
-    cluster = TestCluster.start(dir, 3, id -> pki.settings(id));
+    pki = TestPki.create(RaftTestTls.CLUSTER);
+    cluster = TestCluster.start(dir, 3, id -> RaftTestTls.settings(pki, id));
   }
 
   @AfterAll

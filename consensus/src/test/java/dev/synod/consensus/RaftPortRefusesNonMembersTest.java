@@ -7,6 +7,8 @@ import static dev.synod.consensus.ListStateMachine.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.synod.security.identity.Role;
+import dev.synod.security.testing.TestPki;
 import dev.synod.security.tls.TlsCredentials;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -52,8 +54,8 @@ class RaftPortRefusesNonMembersTest {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    pki = TestPki.newCa();
-    cluster = TestCluster.start(dir, 3, id -> pki.settings(id));
+    pki = TestPki.create(RaftTestTls.CLUSTER);
+    cluster = TestCluster.start(dir, 3, id -> RaftTestTls.settings(pki, id));
     cluster.awaitLeader();
   }
 
@@ -99,8 +101,8 @@ class RaftPortRefusesNonMembersTest {
 
   @Test
   void certificateFromAnotherCaIsRefused() throws Exception {
-    TestPki otherCa = TestPki.newCa(); // same cluster id and role: only the issuing CA is wrong
-    SSLContext context = TlsCredentials.sslContext(pki.credentials(otherCa.issueServer("intruder")));
+    TestPki otherCa = TestPki.create(RaftTestTls.CLUSTER); // same cluster id and role: only the issuing CA is wrong
+    SSLContext context = TlsCredentials.sslContext(pki.clientCredentials(otherCa.issue(Role.SERVER, "intruder")));
 
     // The server's trust manager rejects the chain; BoringSSL reports that to the client as a fatal alert.
     assertThatThrownBy(() -> handshakeAndRead(context, raftAddress(cluster.awaitLeader())))
@@ -110,7 +112,7 @@ class RaftPortRefusesNonMembersTest {
   @Test
   void clientWithoutCertificateIsRefused() throws Exception {
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {pki.credentials(null).trustManager()}, null);
+    context.init(null, new TrustManager[] {pki.clientCredentials(null).trustManager()}, null);
 
     assertThatThrownBy(() -> handshakeAndRead(context, raftAddress(cluster.awaitLeader())))
         .isInstanceOf(SSLException.class).hasMessageContaining("certificate_required");
@@ -119,7 +121,7 @@ class RaftPortRefusesNonMembersTest {
   /** The control for the two cases above: the same probe with a cluster certificate gets HTTP/2 from the server. */
   @Test
   void clusterServerCertificateIsAdmitted() throws Exception {
-    SSLContext context = TlsCredentials.sslContext(pki.credentials(pki.issueServer("probe")));
+    SSLContext context = TlsCredentials.sslContext(pki.clientCredentials(pki.issue(Role.SERVER, "probe")));
 
     assertThat(handshakeAndRead(context, raftAddress(cluster.awaitLeader())))
         .as("first byte of the server's HTTP/2 settings frame").isNotNegative();

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.synod.security.identity.Role;
+import dev.synod.security.testing.TestPki;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -46,7 +47,7 @@ class GossipFramingTest {
 
   @Test
   void withTlsFramesAreCutFromDecryptedBytesRightAboveTheSslHandler() {
-    GossipTls tls = GossipPki.newCa(MembershipContract.CLUSTER).tls(Role.SERVER, "f1");
+    GossipTls tls = GossipTestTls.of(TestPki.create(MembershipContract.CLUSTER), Role.SERVER, "f1");
     List<String> received = new CopyOnWriteArrayList<>();
     AtomicReference<List<String>> serverPipeline = new AtomicReference<>();
     AtomicReference<SslHandler> serverSsl = new AtomicReference<>();

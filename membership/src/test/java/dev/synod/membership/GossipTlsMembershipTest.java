@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.synod.membership.MembershipEvent.Type;
 import dev.synod.security.identity.Role;
+import dev.synod.security.testing.LogCapture;
+import dev.synod.security.testing.TestPki;
 import dev.synod.security.tls.PeerTrustManager;
 import io.scalecube.cluster.transport.api.Message;
 import java.io.ByteArrayOutputStream;
@@ -38,7 +40,7 @@ class GossipTlsMembershipTest {
   private static final Duration REFUSAL_WINDOW = Duration.ofSeconds(10);
   /** How long a forged frame gets to show up in a member's view, were it accepted. */
   private static final Duration FORGERY_WINDOW = Duration.ofSeconds(2);
-  private static final GossipPki CLUSTER_CA = GossipPki.newCa(MembershipContract.CLUSTER);
+  private static final TestPki CLUSTER_CA = TestPki.create(MembershipContract.CLUSTER);
 
   private final List<ScalecubeMembership> started = new ArrayList<>();
   private final LogCapture logs = LogCapture.of(TlsFailureLogger.class, PeerTrustManager.class);
@@ -80,7 +82,7 @@ class GossipTlsMembershipTest {
   void aNodeWithACertificateFromAnotherCaCannotJoin() {
     List<ScalecubeMembership> cluster = startCluster("c1", "c2", "c3");
 
-    ScalecubeMembership outsider = start("outsider", GossipPki.newCa(MembershipContract.CLUSTER).tls(Role.SERVER, "outsider"), cluster);
+    ScalecubeMembership outsider = start("outsider", GossipTestTls.of(TestPki.create(MembershipContract.CLUSTER), Role.SERVER, "outsider"), cluster);
 
     assertNeverAdmitted(cluster, outsider);
     assertThat(logs.lines()).anySatisfy(line -> assertThat(line).startsWith("WARN gossip TLS connection from 127.0.0.1:"));
@@ -91,7 +93,7 @@ class GossipTlsMembershipTest {
   void aNodeWithAWorkerCertificateFromTheClusterCaCannotJoin() {
     List<ScalecubeMembership> cluster = startCluster("w1", "w2", "w3");
 
-    ScalecubeMembership worker = start("worker", CLUSTER_CA.tls(Role.WORKER, "x"), cluster);
+    ScalecubeMembership worker = start("worker", GossipTestTls.of(CLUSTER_CA, Role.WORKER, "x"), cluster);
 
     assertNeverAdmitted(cluster, worker);
     // The members' trust manager says why: the chain is fine, the role is not.
@@ -131,7 +133,7 @@ class GossipTlsMembershipTest {
     List<Member> before = target.members();
     // Trusts the members' certificates, so only the missing client certificate can fail it.
     SSLContext noIdentity = SSLContext.getInstance("TLS");
-    noIdentity.init(null, new TrustManager[] {CLUSTER_CA.trusting(null, null).trustManager()}, null);
+    noIdentity.init(null, new TrustManager[] {CLUSTER_CA.clientCredentials(null).trustManager()}, null);
 
     try (SSLSocket socket = (SSLSocket) noIdentity.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port(target))) {
       socket.setSoTimeout(10_000);
@@ -153,7 +155,7 @@ class GossipTlsMembershipTest {
   private List<ScalecubeMembership> startCluster(String... nodeIds) {
     List<ScalecubeMembership> cluster = new ArrayList<>();
     for (String nodeId : nodeIds) {
-      cluster.add(start(nodeId, CLUSTER_CA.tls(Role.SERVER, nodeId), cluster.isEmpty() ? List.of() : List.of(cluster.get(0))));
+      cluster.add(start(nodeId, GossipTestTls.of(CLUSTER_CA, Role.SERVER, nodeId), cluster.isEmpty() ? List.of() : List.of(cluster.get(0))));
     }
     await().atMost(SPREAD).untilAsserted(() -> {
       for (ScalecubeMembership m : cluster) {

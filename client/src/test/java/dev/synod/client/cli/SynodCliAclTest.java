@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.util.JsonFormat;
 import dev.synod.client.FakeAcl;
 import dev.synod.client.FakeNode;
-import dev.synod.client.TestTls;
+import dev.synod.client.TestServerTls;
 import dev.synod.proto.v1.CreateTokenRequest;
 import dev.synod.proto.v1.ListTokensResponse;
 import dev.synod.proto.v1.TokenSecretResponse;
 import dev.synod.security.identity.Role;
 import dev.synod.security.identity.SpiffeId;
+import dev.synod.security.testing.TestPki;
 import io.grpc.Metadata;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -125,10 +126,10 @@ class SynodCliAclTest {
 
   @Test
   void overMutualTlsTheTokenAndClientCertificateReachTheServer() throws Exception {
-    TestTls pki = new TestTls("prod");
-    node = FakeNode.tls(pki.serverCredentials(pki.issue(Role.SERVER, "node-1")), new FakeAcl());
+    TestPki pki = TestPki.create("prod");
+    node = FakeNode.tls(TestServerTls.presenting(pki, pki.issue(Role.SERVER, "node-1")), new FakeAcl());
     Path ca = pki.writeCa(dir.resolve("ca.pem"));
-    Path cert = TestTls.write(dir, "admin", pki.issue(Role.ADMIN, "alice"));
+    Path cert = TestPki.write(dir, "admin", pki.issue(Role.ADMIN, "alice"));
     String token = "synod_" + "z".repeat(43);
 
     CliRun r = CliRun.of("acl", "token", "list", "--endpoints", node.address, "--cluster-id", "prod",
@@ -144,8 +145,8 @@ class SynodCliAclTest {
 
   @Test
   void aServerOfAnotherClusterIsRefused() throws Exception {
-    TestTls pki = new TestTls("prod");
-    node = FakeNode.tls(pki.serverCredentials(pki.issue(Role.SERVER, "node-1")), new FakeAcl());
+    TestPki pki = TestPki.create("prod");
+    node = FakeNode.tls(TestServerTls.presenting(pki, pki.issue(Role.SERVER, "node-1")), new FakeAcl());
     Path ca = pki.writeCa(dir.resolve("ca.pem"));
 
     CliRun r = CliRun.of("acl", "token", "list", "--endpoints", node.address, "--ca-file", ca.toString(),

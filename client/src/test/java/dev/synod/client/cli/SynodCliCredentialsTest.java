@@ -2,8 +2,8 @@ package dev.synod.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.synod.client.TestTls;
 import dev.synod.security.identity.Role;
+import dev.synod.security.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -55,12 +55,12 @@ class SynodCliCredentialsTest {
     assertError(CliRun.of("members", "--ca-file", garbage.toString()), ExitCodes.LOCAL_FILE,
         "--ca-file \"" + garbage + "\": ");
 
-    TestTls pki = new TestTls("synod");
+    TestPki pki = TestPki.create("synod");
     Path ca = pki.writeCa(dir.resolve("ca.pem"));
-    Path cert = TestTls.write(dir, "me", pki.issue(Role.ADMIN, "me"));
+    Path cert = TestPki.write(dir, "me", pki.issue(Role.ADMIN, "me"));
     assertError(CliRun.of("members", "--ca-file", ca.toString(), "--cert-file", cert.toString(),
         "--key-file", garbage.toString()), ExitCodes.LOCAL_FILE, "--key-file \"" + garbage + "\": ");
-    Path otherKey = TestTls.write(dir, "other", pki.issue(Role.ADMIN, "other")).resolveSibling("other-key.pem");
+    Path otherKey = TestPki.write(dir, "other", pki.issue(Role.ADMIN, "other")).resolveSibling("other-key.pem");
     assertError(CliRun.of("members", "--ca-file", ca.toString(), "--cert-file", cert.toString(),
         "--key-file", otherKey.toString()), ExitCodes.LOCAL_FILE,
         "--key-file \"" + otherKey + "\": private key does not match the certificate");
@@ -68,7 +68,7 @@ class SynodCliCredentialsTest {
 
   @Test
   void badTokenAndClusterIdAreUsageErrors() throws Exception {
-    Path ca = new TestTls("synod").writeCa(dir.resolve("ca.pem"));
+    Path ca = TestPki.create("synod").writeCa(dir.resolve("ca.pem"));
     assertError(CliRun.of("members", "--ca-file", ca.toString(), "--token", "two words"), ExitCodes.USAGE,
         "--token: contains a space, control or non-ASCII character at index 3");
     assertError(CliRun.of("members", "--ca-file", ca.toString(), "--cluster-id", "UPPER"), ExitCodes.USAGE,

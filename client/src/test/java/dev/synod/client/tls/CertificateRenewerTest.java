@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.synod.client.FakeCertificates;
 import dev.synod.client.FakeNode;
 import dev.synod.client.SynodClient;
-import dev.synod.client.TestTls;
 import dev.synod.security.identity.Role;
 import dev.synod.security.identity.SpiffeId;
 import dev.synod.security.pki.CertificateMaterial;
 import dev.synod.security.pki.Pem;
+import dev.synod.security.testing.TestPki;
 import dev.synod.security.tls.TlsCredentials;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -40,7 +40,7 @@ class CertificateRenewerTest {
   @TempDir
   Path dir;
 
-  private final FakeCertificates certs = new FakeCertificates(new TestTls("test"));
+  private final FakeCertificates certs = new FakeCertificates(TestPki.create("test"));
   private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
   private FakeNode node;
   private SynodClient client;
@@ -84,7 +84,7 @@ class CertificateRenewerTest {
         .isEqualTo(first);
     assertThat(Files.getPosixFilePermissions(dir.resolve("w-key.pem")))
         .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-    assertThat(Pem.readCertificates("ca", dir.resolve("ca.pem"))).containsExactly(certs.pki.ca.certificate());
+    assertThat(Pem.readCertificates("ca", dir.resolve("ca.pem"))).containsExactly(certs.pki.caCertificate());
 
     await().atMost(Duration.ofSeconds(5)).until(() -> renewer.renewals() == 2);
     List<Instant> calls = signCalls();

@@ -10,6 +10,7 @@ import dev.synod.client.SynodException;
 import dev.synod.client.WatchCompactedException;
 import dev.synod.client.WatchHandle;
 import dev.synod.client.WatchListener;
+import dev.synod.node.testing.TestChannels;
 import dev.synod.proto.v1.CasRequest;
 import dev.synod.proto.v1.GetRequest;
 import dev.synod.proto.v1.HeartbeatRequest;
@@ -143,7 +144,7 @@ class ClusterApiTest {
   @Test
   void healthIsServingWithoutCredentialsAndReflectionIsOffByDefault() throws Exception {
     // TLS without a client certificate or token: health checks need no credential.
-    io.grpc.ManagedChannel channel = cluster.pki().channel(cluster.awaitLeader().apiAddress(), null, null);
+    io.grpc.ManagedChannel channel = TestChannels.open(cluster.pki(), cluster.awaitLeader().apiAddress(), null, null);
     try {
       var health = io.grpc.health.v1.HealthGrpc.newBlockingStub(channel)
           .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance());

@@ -8,8 +8,8 @@ import dev.synod.node.SynodAgent;
 import dev.synod.node.config.AgentConfig;
 import dev.synod.node.config.AgentConfigBuilder;
 import dev.synod.node.config.GossipPreset;
-import dev.synod.node.testing.TestPki;
 import dev.synod.security.identity.Role;
+import dev.synod.security.testing.TestPki;
 import dev.synod.security.tls.TlsCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +66,7 @@ public final class SynodClusterExtension implements BeforeEachCallback, AfterEac
   public void beforeEach(ExtensionContext context) throws Exception {
     root = Files.createTempDirectory("synod-cluster-");
     if (!insecure) {
-      pki = new TestPki("test", root.resolve("pki"));
+      pki = TestPki.create("test", root.resolve("pki"));
       admin = pki.clientCredentials(pki.issue(Role.ADMIN, "test-admin"));
     }
     for (int i = 0; i < initialNodes; i++) {

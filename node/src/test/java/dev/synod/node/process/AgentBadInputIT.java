@@ -3,8 +3,8 @@ package dev.synod.node.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.synod.client.SynodClient;
-import dev.synod.node.testing.TestPki;
 import dev.synod.security.identity.Role;
+import dev.synod.security.testing.TestPki;
 import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package dev.synod.node.process;
 import static org.awaitility.Awaitility.await;
 
 import dev.synod.client.SynodClient;
-import dev.synod.node.testing.TestPki;
 import dev.synod.proto.v1.StatusResponse;
 import dev.synod.security.identity.Role;
+import dev.synod.security.testing.TestPki;
 import dev.synod.security.tls.TlsCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +36,7 @@ final class AgentProcesses implements AutoCloseable {
   /** The cluster's throwaway CA (cluster id "it"), created on first use. */
   TestPki pki() {
     if (pki == null) {
-      pki = new TestPki("it", work.resolve("pki"));
+      pki = TestPki.create("it", work.resolve("pki"));
       admin = pki.clientCredentials(pki.issue(Role.ADMIN, "it-admin"));
     }
     return pki;

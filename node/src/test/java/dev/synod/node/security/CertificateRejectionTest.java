@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.synod.node.cluster.SynodClusterExtension;
-import dev.synod.node.testing.LogCapture;
-import dev.synod.node.testing.TestPki;
+import dev.synod.node.testing.TestChannels;
 import dev.synod.security.identity.Role;
-import dev.synod.security.identity.SpiffeId;
 import dev.synod.security.pki.CertificateMaterial;
-import dev.synod.security.pki.KeyType;
-import dev.synod.security.pki.LeafSpec;
+import dev.synod.security.testing.LogCapture;
+import dev.synod.security.testing.TestPki;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,7 @@ class CertificateRejectionTest {
   void clusterStillWorks() {
     try {
       CertificateMaterial admin = cluster.pki().issue(Role.ADMIN, "checker");
-      Calls.succeeds(cluster.pki().channel(target, admin, null), ch -> Calls.put(ch, "still-working"));
+      Calls.succeeds(TestChannels.open(cluster.pki(), target, admin, null), ch -> Calls.put(ch, "still-working"));
     } finally {
       logs.close();
     }
@@ -54,8 +51,8 @@ class CertificateRejectionTest {
 
   @Test
   void certificateFromAnotherCaIsRejectedInTheHandshake() {
-    TestPki other = new TestPki("test", tmp.resolve("other"));
-    StatusRuntimeException e = Calls.failure(cluster.pki().channel(target, other.issue(Role.ADMIN, "intruder"), null),
+    TestPki other = TestPki.create("test", tmp.resolve("other"));
+    StatusRuntimeException e = Calls.failure(TestChannels.open(cluster.pki(), target, other.issue(Role.ADMIN, "intruder"), null),
         Calls::get);
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
     await().atMost(Duration.ofSeconds(5)).until(() -> logs.contains("TLS peer rejected"));
@@ -65,7 +62,7 @@ class CertificateRejectionTest {
   void expiredCertificateIsRejectedInTheHandshake() {
     Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
     CertificateMaterial expired = cluster.pki().issue(Role.ADMIN, "old", Duration.ofMinutes(30), twoHoursAgo);
-    StatusRuntimeException e = Calls.failure(cluster.pki().channel(target, expired, null), Calls::get);
+    StatusRuntimeException e = Calls.failure(TestChannels.open(cluster.pki(), target, expired, null), Calls::get);
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
     await().atMost(Duration.ofSeconds(5)).until(() -> logs.contains("TLS peer rejected", "expired"));
   }
@@ -73,7 +70,7 @@ class CertificateRejectionTest {
   @Test
   void certificateWithARoleThatMayNotWriteIsDenied() {
     CertificateMaterial worker = cluster.pki().issue(Role.WORKER, "w1");
-    StatusRuntimeException e = Calls.failure(cluster.pki().channel(target, worker, null), ch -> Calls.put(ch, "k"));
+    StatusRuntimeException e = Calls.failure(TestChannels.open(cluster.pki(), target, worker, null), ch -> Calls.put(ch, "k"));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(e.getStatus().getDescription()).contains("role worker").contains("synod.v1.Kv/Put");
     assertThat(logs.contains("refused", "PERMISSION_DENIED", "role worker")).isTrue();
@@ -81,7 +78,7 @@ class CertificateRejectionTest {
 
   @Test
   void callerWithoutCertificateOrTokenIsUnauthenticated() {
-    StatusRuntimeException e = Calls.failure(cluster.pki().channel(target, null, null), Calls::get);
+    StatusRuntimeException e = Calls.failure(TestChannels.open(cluster.pki(), target, null, null), Calls::get);
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     assertThat(e.getStatus().getDescription()).contains("no credentials");
     assertThat(logs.contains("refused", "UNAUTHENTICATED", "no credentials")).isTrue();
@@ -89,9 +86,8 @@ class CertificateRejectionTest {
 
   @Test
   void certificateNamingAnotherClusterIsRejectedEvenFromTheRightCa() {
-    CertificateMaterial foreign = cluster.pki().ca().issue(new LeafSpec(new SpiffeId("elsewhere", Role.ADMIN, "a"),
-        List.of(), List.of(), Duration.ofHours(1)), KeyType.EC_P256, Clock.systemUTC());
-    StatusRuntimeException e = Calls.failure(cluster.pki().channel(target, foreign, null), Calls::get);
+    CertificateMaterial foreign = cluster.pki().issueFor("elsewhere", Role.ADMIN, "a");
+    StatusRuntimeException e = Calls.failure(TestChannels.open(cluster.pki(), target, foreign, null), Calls::get);
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
     await().atMost(Duration.ofSeconds(5)).until(() -> logs.contains("TLS peer rejected", "elsewhere"));
   }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.google.protobuf.ByteString;
 import dev.synod.node.SynodAgent;
 import dev.synod.node.cluster.SynodClusterExtension;
+import dev.synod.node.testing.TestChannels;
 import dev.synod.proto.v1.KvGrpc;
 import dev.synod.proto.v1.WatchRequest;
 import dev.synod.proto.v1.WatchResponse;
@@ -38,7 +39,7 @@ class CertificateRotationTest {
     SynodAgent node = cluster.running().get(0);
     cluster.awaitServing();
     CertificateMaterial admin = cluster.pki().issue(Role.ADMIN, "rotation-admin");
-    ManagedChannel channel = cluster.pki().channel(node.apiAddress(), admin, null);
+    ManagedChannel channel = TestChannels.open(cluster.pki(), node.apiAddress(), admin, null);
     List<WatchResponse> seen = new CopyOnWriteArrayList<>();
     List<Throwable> errors = new CopyOnWriteArrayList<>();
     KvGrpc.newStub(channel).watch(WatchRequest.newBuilder().setTarget(WatchTarget.WATCH_KV)
@@ -67,7 +68,7 @@ class CertificateRotationTest {
         .until(() -> servedSerial(node, admin).equals(renewed.certificate().getSerialNumber()));
     assertThat(renewed.certificate().getSerialNumber()).isNotEqualTo(before);
 
-    Calls.succeeds(cluster.pki().channel(node.apiAddress(), admin, null), ch -> Calls.put(ch, "rot/after"));
+    Calls.succeeds(TestChannels.open(cluster.pki(), node.apiAddress(), admin, null), ch -> Calls.put(ch, "rot/after"));
     await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream().flatMap(r -> r.getEventsList().stream())
         .anyMatch(e -> e.getKv().getKv().getKey().toStringUtf8().equals("rot/after")));
     assertThat(errors).isEmpty();

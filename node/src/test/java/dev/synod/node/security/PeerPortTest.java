@@ -9,10 +9,10 @@ import dev.synod.membership.MembershipSettings;
 import dev.synod.membership.ScalecubeMembership;
 import dev.synod.node.SynodAgent;
 import dev.synod.node.cluster.SynodClusterExtension;
-import dev.synod.node.testing.LogCapture;
-import dev.synod.node.testing.TestPki;
 import dev.synod.security.identity.Role;
 import dev.synod.security.pki.CertificateMaterial;
+import dev.synod.security.testing.LogCapture;
+import dev.synod.security.testing.TestPki;
 import dev.synod.security.tls.TlsCredentials;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -66,7 +66,7 @@ class PeerPortTest {
   void nonMemberCannotSpeakRaft() throws Exception {
     SynodAgent node = cluster.running().get(0);
     int raftPort = node.config().raftPort();
-    TestPki other = new TestPki("test", tmp.resolve("other"));
+    TestPki other = TestPki.create("test", tmp.resolve("other"));
     assertThat(refused(raftPort, cluster.pki().clientCredentials(other.issue(Role.SERVER, "intruder")))).isTrue();
     assertThat(refused(raftPort, cluster.pki().clientCredentials(null))).isTrue();
     assertThat(refused(raftPort, cluster.pki().clientCredentials(cluster.pki().issue(Role.WORKER, "w")))).isTrue();
@@ -76,7 +76,7 @@ class PeerPortTest {
 
   @Test
   void nonMemberCannotJoinGossipOrReadMembership() {
-    TestPki other = new TestPki("test", tmp.resolve("other"));
+    TestPki other = TestPki.create("test", tmp.resolve("other"));
     CertificateMaterial intruderCert = other.issue(Role.SERVER, "intruder");
     // Trusts the cluster's CA, so any refusal comes from the cluster's side, not the intruder's.
     TlsCredentials creds = cluster.pki().clientCredentials(intruderCert);

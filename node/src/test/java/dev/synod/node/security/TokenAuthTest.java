@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.synod.node.cluster.SynodClusterExtension;
 import dev.synod.node.config.ConfigKey;
-import dev.synod.node.testing.LogCapture;
+import dev.synod.node.testing.TestChannels;
 import dev.synod.proto.v1.AclBootstrapRequest;
 import dev.synod.proto.v1.AclGrpc;
 import dev.synod.proto.v1.CreateTokenRequest;
@@ -15,6 +15,7 @@ import dev.synod.proto.v1.Role;
 import dev.synod.proto.v1.RotateTokenRequest;
 import dev.synod.proto.v1.TokenSecretResponse;
 import dev.synod.security.pki.CertificateMaterial;
+import dev.synod.security.testing.LogCapture;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -46,14 +47,14 @@ class TokenAuthTest {
   @AfterEach
   void clusterStillWorks() {
     try {
-      Calls.succeeds(cluster.pki().channel(target, adminCert, null), ch -> Calls.put(ch, "still-working"));
+      Calls.succeeds(TestChannels.open(cluster.pki(), target, adminCert, null), ch -> Calls.put(ch, "still-working"));
     } finally {
       logs.close();
     }
   }
 
   private TokenSecretResponse create(Role role, long ttlSeconds) {
-    var channel = cluster.pki().channel(target, adminCert, null);
+    var channel = TestChannels.open(cluster.pki(), target, adminCert, null);
     try {
       return AclGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).createToken(
           CreateTokenRequest.newBuilder().setRole(role).setDescription("test").setTtlSeconds(ttlSeconds).build());
@@ -63,12 +64,12 @@ class TokenAuthTest {
   }
 
   private StatusRuntimeException refusedWithToken(String token) {
-    return Calls.failure(cluster.pki().channel(target, null, token), Calls::get);
+    return Calls.failure(TestChannels.open(cluster.pki(), target, null, token), Calls::get);
   }
 
   @Test
   void bootstrapWorksOnceWithoutCredentialsAndGivesAnAdminToken() {
-    var anonymous = cluster.pki().channel(target, null, null);
+    var anonymous = TestChannels.open(cluster.pki(), target, null, null);
     TokenSecretResponse first = AclGrpc.newBlockingStub(anonymous).bootstrap(AclBootstrapRequest.getDefaultInstance());
     assertThat(first.getSecret()).startsWith("synod_");
     assertThat(first.getToken().getRole()).isEqualTo(Role.ROLE_ADMIN);
@@ -76,7 +77,7 @@ class TokenAuthTest {
         .bootstrap(AclBootstrapRequest.getDefaultInstance()));
     assertThat(again.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     assertThat(again.getStatus().getDescription()).contains("bootstrap");
-    Calls.succeeds(cluster.pki().channel(target, null, first.getSecret()), ch -> {
+    Calls.succeeds(TestChannels.open(cluster.pki(), target, null, first.getSecret()), ch -> {
       var tokens = AclGrpc.newBlockingStub(ch).listTokens(ListTokensRequest.getDefaultInstance()).getTokensList();
       assertThat(tokens).extracting(t -> t.getAccessorId()).contains(first.getToken().getAccessorId());
     });
@@ -85,8 +86,8 @@ class TokenAuthTest {
   @Test
   void tokensAreStoredAsHashesAndListedWithoutSecrets() {
     TokenSecretResponse t = create(Role.ROLE_CLIENT, 0);
-    Calls.succeeds(cluster.pki().channel(target, null, t.getSecret()), ch -> Calls.put(ch, "by-token"));
-    Calls.succeeds(cluster.pki().channel(target, adminCert, null), ch -> {
+    Calls.succeeds(TestChannels.open(cluster.pki(), target, null, t.getSecret()), ch -> Calls.put(ch, "by-token"));
+    Calls.succeeds(TestChannels.open(cluster.pki(), target, adminCert, null), ch -> {
       var listed = AclGrpc.newBlockingStub(ch).listTokens(ListTokensRequest.getDefaultInstance());
       assertThat(listed.toString()).contains(t.getToken().getAccessorId()).doesNotContain(t.getSecret());
     });
@@ -95,7 +96,7 @@ class TokenAuthTest {
   @Test
   void revokedTokenIsRejected() {
     TokenSecretResponse t = create(Role.ROLE_CLIENT, 0);
-    Calls.succeeds(cluster.pki().channel(target, adminCert, null), ch -> AclGrpc.newBlockingStub(ch)
+    Calls.succeeds(TestChannels.open(cluster.pki(), target, adminCert, null), ch -> AclGrpc.newBlockingStub(ch)
         .revokeToken(RevokeTokenRequest.newBuilder().setAccessorId(t.getToken().getAccessorId()).build()));
     // Each node checks tokens against its own replica, which applies the revocation within moments.
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
@@ -109,14 +110,14 @@ class TokenAuthTest {
   @Test
   void rotatedTokenRefusesItsOldSecretAndAcceptsTheNewOne() {
     TokenSecretResponse t = create(Role.ROLE_CLIENT, 0);
-    var admin = cluster.pki().channel(target, adminCert, null);
+    var admin = TestChannels.open(cluster.pki(), target, adminCert, null);
     TokenSecretResponse rotated = AclGrpc.newBlockingStub(admin)
         .rotateToken(RotateTokenRequest.newBuilder().setAccessorId(t.getToken().getAccessorId()).build());
     admin.shutdownNow();
     assertThat(rotated.getSecret()).isNotEqualTo(t.getSecret());
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
         assertThat(refusedWithToken(t.getSecret()).getStatus().getDescription()).contains("rotated"));
-    Calls.succeeds(cluster.pki().channel(target, null, rotated.getSecret()), ch -> Calls.put(ch, "rotated-ok"));
+    Calls.succeeds(TestChannels.open(cluster.pki(), target, null, rotated.getSecret()), ch -> Calls.put(ch, "rotated-ok"));
   }
 
   @Test
@@ -144,7 +145,7 @@ class TokenAuthTest {
   @Test
   void roleWithoutPermissionIsDenied() {
     TokenSecretResponse t = create(Role.ROLE_CLIENT, 0);
-    StatusRuntimeException e = Calls.failure(cluster.pki().channel(target, null, t.getSecret()),
+    StatusRuntimeException e = Calls.failure(TestChannels.open(cluster.pki(), target, null, t.getSecret()),
         ch -> AclGrpc.newBlockingStub(ch).listTokens(ListTokensRequest.getDefaultInstance()));
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     assertThat(e.getStatus().getDescription()).contains("role client").contains("allowed: admin");
@@ -153,7 +154,7 @@ class TokenAuthTest {
   @Test
   void floodOverTheRateLimitGetsResourceExhaustedWithRetryAdvice() {
     TokenSecretResponse t = create(Role.ROLE_CLIENT, 0);
-    StatusRuntimeException limited = Calls.failure(cluster.pki().channel(target, null, t.getSecret()), ch -> {
+    StatusRuntimeException limited = Calls.failure(TestChannels.open(cluster.pki(), target, null, t.getSecret()), ch -> {
       for (int i = 0; i < 200; i++) {
         Calls.get(ch);
       }

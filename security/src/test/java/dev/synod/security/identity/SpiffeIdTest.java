@@ -3,14 +3,13 @@ package dev.synod.security.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.synod.security.TestPki;
-import dev.synod.security.pki.CertificateAuthority;
+import dev.synod.security.testing.TestPki;
 import java.net.URI;
 import java.security.cert.CertificateException;
 import org.junit.jupiter.api.Test;
 
 class SpiffeIdTest {
-  private static final CertificateAuthority CA = TestPki.ca("prod");
+  private static final TestPki PKI = TestPki.create("prod");
 
   @Test
   void formatsAndParsesBack() {
@@ -47,20 +46,20 @@ class SpiffeIdTest {
 
   @Test
   void fromCertificateReadsTheSingleSpiffeUri() throws Exception {
-    assertThat(SpiffeId.fromCertificate(TestPki.leaf(CA, "prod", Role.WORKER, "w1").certificate()))
+    assertThat(SpiffeId.fromCertificate(PKI.issue(Role.WORKER, "w1").certificate()))
         .contains(new SpiffeId("prod", Role.WORKER, "w1"));
-    assertThat(SpiffeId.fromCertificate(TestPki.leafWithUris(CA).certificate())).isEmpty();
-    assertThat(SpiffeId.fromCertificate(TestPki.leafWithUris(CA, "https://example.com/x").certificate())).isEmpty();
+    assertThat(SpiffeId.fromCertificate(PKI.issueWithUris().certificate())).isEmpty();
+    assertThat(SpiffeId.fromCertificate(PKI.issueWithUris("https://example.com/x").certificate())).isEmpty();
   }
 
   @Test
   void fromCertificateRejectsAmbiguousOrMalformedIds() throws Exception {
-    var two = TestPki.leafWithUris(CA, "spiffe://prod/server/a", "spiffe://prod/admin/b").certificate();
+    var two = PKI.issueWithUris("spiffe://prod/server/a", "spiffe://prod/admin/b").certificate();
     assertThatThrownBy(() -> SpiffeId.fromCertificate(two))
         .isInstanceOf(CertificateException.class)
         .hasMessageContaining("CN=handmade")
         .hasMessageContaining("has 2 SPIFFE URI SANs [spiffe://prod/server/a, spiffe://prod/admin/b] (expected: exactly one)");
-    var malformed = TestPki.leafWithUris(CA, "spiffe://prod/server").certificate();
+    var malformed = PKI.issueWithUris("spiffe://prod/server").certificate();
     assertThatThrownBy(() -> SpiffeId.fromCertificate(malformed))
         .isInstanceOf(CertificateException.class)
         .hasMessageContaining("has a malformed SPIFFE id: spiffe id: \"spiffe://prod/server\"");

@@ -3,9 +3,9 @@ package dev.synod.security.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.synod.security.TestPki;
 import dev.synod.security.identity.Role;
 import dev.synod.security.identity.SpiffeId;
+import dev.synod.security.testing.TestPki;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.junit.jupiter.api.Test;
 
 class CsrTest {
-  private static final CertificateAuthority CA = TestPki.ca("prod");
+  private static final CertificateAuthority CA = TestPki.create("prod").ca();
   private static final SpiffeId W1 = new SpiffeId("prod", Role.WORKER, "w1");
 
   @Test

@@ -3,8 +3,8 @@ package dev.synod.security.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.synod.security.TestPki;
 import dev.synod.security.identity.Role;
+import dev.synod.security.testing.TestPki;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PemTest {
-  private static final CertificateAuthority CA = TestPki.ca("prod");
-  private static final CertificateMaterial LEAF = TestPki.leaf(CA, "prod", Role.SERVER, "n1");
+  private static final TestPki PKI = TestPki.create("prod");
+  private static final CertificateAuthority CA = PKI.ca();
+  private static final CertificateMaterial LEAF = PKI.issue(Role.SERVER, "n1");
 
   @TempDir Path dir;
 

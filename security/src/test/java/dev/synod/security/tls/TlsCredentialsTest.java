@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.synod.security.LogCapture;
-import dev.synod.security.TestPki;
 import dev.synod.security.identity.Role;
 import dev.synod.security.identity.SpiffeId;
-import dev.synod.security.pki.CertificateAuthority;
 import dev.synod.security.pki.CertificateMaterial;
 import dev.synod.security.pki.Pem;
 import dev.synod.security.pki.PemException;
+import dev.synod.security.testing.LogCapture;
+import dev.synod.security.testing.TestPki;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TlsCredentialsTest {
-  private static final CertificateAuthority PROD = TestPki.ca("prod");
+  private static final TestPki PROD = TestPki.create("prod");
   private static final Duration RELOAD = Duration.ofMillis(100);
   private static final Duration PATIENCE = Duration.ofSeconds(5);
 
@@ -34,7 +33,7 @@ class TlsCredentialsTest {
   private Path caFile;
   private Path certFile;
   private Path keyFile;
-  private final CertificateMaterial first = TestPki.leaf(PROD, "prod", Role.SERVER, "n1");
+  private final CertificateMaterial first = PROD.issue(Role.SERVER, "n1");
   private final LogCapture logs = LogCapture.of(TlsCredentials.class);
   private TlsCredentials credentials;
 
@@ -43,7 +42,7 @@ class TlsCredentialsTest {
     caFile = dir.resolve("ca.pem");
     certFile = dir.resolve("cert.pem");
     keyFile = dir.resolve("key.pem");
-    Pem.writeAtomically(caFile, Pem.encodeCertificates(PROD.certificate()), false);
+    Pem.writeAtomically(caFile, Pem.encodeCertificates(PROD.caCertificate()), false);
     writeIdentity(first);
     credentials = TlsCredentials.fromFiles(caFile, certFile, keyFile, PeerPolicy.anyRole("prod"), RELOAD);
   }
@@ -58,13 +57,13 @@ class TlsCredentialsTest {
   void loadsTheFilesAtStart() {
     assertThat(credentials.certificate()).contains(first.certificate());
     assertThat(credentials.identity()).contains(new SpiffeId("prod", Role.SERVER, "n1"));
-    assertThat(credentials.trustedCas()).containsExactly(PROD.certificate());
+    assertThat(credentials.trustedCas()).containsExactly(PROD.caCertificate());
     assertThat(presented(credentials)).isEqualTo(first.certificate());
   }
 
   @Test
   void picksUpRewrittenFilesWithinAFewIntervals() {
-    CertificateMaterial second = TestPki.leaf(PROD, "prod", Role.SERVER, "n1");
+    CertificateMaterial second = PROD.issue(Role.SERVER, "n1");
     writeIdentity(second);
 
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> presented(credentials).equals(second.certificate()));
@@ -88,7 +87,7 @@ class TlsCredentialsTest {
 
   @Test
   void keyNotMatchingTheCertificateKeepsThePreviousIdentity() {
-    CertificateMaterial second = TestPki.leaf(PROD, "prod", Role.SERVER, "n1");
+    CertificateMaterial second = PROD.issue(Role.SERVER, "n1");
     Pem.writeAtomically(certFile, Pem.encodeCertificates(second.certificate()), false);
     credentials.reloadNow();
 
@@ -102,14 +101,14 @@ class TlsCredentialsTest {
 
   @Test
   void newHandshakesPresentTheRotatedCertificateWhileOpenConnectionsKeepWorking() throws Exception {
-    CertificateMaterial clientIdentity = TestPki.leaf(PROD, "prod", Role.CLIENT, "c1");
-    List<X509Certificate> trust = List.of(PROD.certificate());
+    CertificateMaterial clientIdentity = PROD.issue(Role.CLIENT, "c1");
+    List<X509Certificate> trust = List.of(PROD.caCertificate());
     try (LoopbackTlsServer server = new LoopbackTlsServer(credentials);
         SSLSocket before = connect(TlsCredentials.fromMaterial(clientIdentity, trust, PeerPolicy.servers("prod")), server.port())) {
       assertThat(echo(before, 1)).isEqualTo(1);
       assertThat(LoopbackTlsServer.serverCertificate(before)).isEqualTo(first.certificate());
 
-      CertificateMaterial second = TestPki.leaf(PROD, "prod", Role.SERVER, "n1");
+      CertificateMaterial second = PROD.issue(Role.SERVER, "n1");
       writeIdentity(second);
       await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> presented(credentials).equals(second.certificate()));
 
@@ -125,10 +124,10 @@ class TlsCredentialsTest {
 
   @Test
   void rewrittenCaFileReplacesTheTrustedCas() {
-    CertificateAuthority next = TestPki.ca("prod");
-    Pem.writeAtomically(caFile, Pem.encodeCertificates(PROD.certificate(), next.certificate()), false);
+    TestPki next = TestPki.create("prod");
+    Pem.writeAtomically(caFile, Pem.encodeCertificates(PROD.caCertificate(), next.caCertificate()), false);
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> credentials.trustedCas().size() == 2);
-    assertThat(credentials.trustManager().getAcceptedIssuers()).containsExactly(PROD.certificate(), next.certificate());
+    assertThat(credentials.trustManager().getAcceptedIssuers()).containsExactly(PROD.caCertificate(), next.caCertificate());
   }
 
   @Test
@@ -149,7 +148,7 @@ class TlsCredentialsTest {
 
   @Test
   void ambiguousSpiffeIdIsRefusedNamingTheCertificateFile() throws Exception {
-    CertificateMaterial twoIds = TestPki.leafWithUris(PROD, "spiffe://prod/server/a", "spiffe://prod/server/b");
+    CertificateMaterial twoIds = PROD.issueWithUris("spiffe://prod/server/a", "spiffe://prod/server/b");
     Pem.writeAtomically(keyFile, Pem.encodePrivateKey(twoIds.privateKey()), true);
     Pem.writeAtomically(certFile, Pem.encodeCertificates(twoIds.certificate()), false);
 
@@ -174,8 +173,8 @@ class TlsCredentialsTest {
 
   @Test
   void materialCredentialsSwapOnlyExplicitly() {
-    TlsCredentials fixed = TlsCredentials.fromMaterial(first, List.of(PROD.certificate()), PeerPolicy.servers("prod"));
-    CertificateMaterial second = TestPki.leaf(PROD, "prod", Role.SERVER, "n1");
+    TlsCredentials fixed = TlsCredentials.fromMaterial(first, List.of(PROD.caCertificate()), PeerPolicy.servers("prod"));
+    CertificateMaterial second = PROD.issue(Role.SERVER, "n1");
     fixed.updateIdentity(second);
     assertThat(presented(fixed)).isEqualTo(second.certificate());
     assertThatThrownBy(fixed::reloadNow).isInstanceOf(IllegalStateException.class);

@@ -5,12 +5,11 @@ import static dev.synod.security.tls.LoopbackTlsServer.echo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.synod.security.LogCapture;
-import dev.synod.security.TestPki;
 import dev.synod.security.identity.Role;
 import dev.synod.security.identity.SpiffeId;
-import dev.synod.security.pki.CertificateAuthority;
 import dev.synod.security.pki.CertificateMaterial;
+import dev.synod.security.testing.LogCapture;
+import dev.synod.security.testing.TestPki;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -23,11 +22,11 @@ import org.junit.jupiter.api.Test;
 
 /** Real handshakes over loopback with plain JDK sockets, mutual TLS required. */
 class TlsHandshakeTest {
-  private static final CertificateAuthority PROD = TestPki.ca("prod");
-  private static final CertificateAuthority OTHER = TestPki.ca("prod");
-  private static final List<X509Certificate> TRUST_PROD = List.of(PROD.certificate());
+  private static final TestPki PROD = TestPki.create("prod");
+  private static final TestPki OTHER = TestPki.create("prod");
+  private static final List<X509Certificate> TRUST_PROD = List.of(PROD.caCertificate());
 
-  private final CertificateMaterial serverIdentity = TestPki.leaf(PROD, "prod", Role.SERVER, "n1");
+  private final CertificateMaterial serverIdentity = PROD.issue(Role.SERVER, "n1");
   private final LogCapture logs = LogCapture.of(PeerTrustManager.class);
   private LoopbackTlsServer server;
 
@@ -44,7 +43,7 @@ class TlsHandshakeTest {
 
   @Test
   void mutualHandshakeSucceedsWithClusterCertificates() throws Exception {
-    CertificateMaterial clientIdentity = TestPki.leaf(PROD, "prod", Role.CLIENT, "c1");
+    CertificateMaterial clientIdentity = PROD.issue(Role.CLIENT, "c1");
     try (SSLSocket socket = connect(TlsCredentials.fromMaterial(clientIdentity, TRUST_PROD, PeerPolicy.servers("prod")), server.port())) {
       assertThat(echo(socket, 42)).isEqualTo(42);
       assertThat(LoopbackTlsServer.serverCertificate(socket)).isEqualTo(serverIdentity.certificate());
@@ -56,7 +55,7 @@ class TlsHandshakeTest {
 
   @Test
   void serverRejectsAClientCertificateOfAnotherCa() throws Exception {
-    CertificateMaterial foreign = TestPki.leaf(OTHER, "prod", Role.CLIENT, "c1");
+    CertificateMaterial foreign = OTHER.issue(Role.CLIENT, "c1");
     TlsCredentials client = TlsCredentials.fromMaterial(foreign, TRUST_PROD, PeerPolicy.servers("prod"));
     // With TLS 1.3 the client may finish its side before the server has judged its certificate.
     assertThatThrownBy(() -> {
@@ -88,9 +87,9 @@ class TlsHandshakeTest {
   @Test
   void clientRejectsAServerWithTheWrongRole() throws Exception {
     server.close();
-    CertificateMaterial impostor = TestPki.leaf(PROD, "prod", Role.CLIENT, "n1");
+    CertificateMaterial impostor = PROD.issue(Role.CLIENT, "n1");
     server = new LoopbackTlsServer(TlsCredentials.fromMaterial(impostor, TRUST_PROD, PeerPolicy.anyRole("prod")));
-    CertificateMaterial clientIdentity = TestPki.leaf(PROD, "prod", Role.CLIENT, "c1");
+    CertificateMaterial clientIdentity = PROD.issue(Role.CLIENT, "c1");
     TlsCredentials client = TlsCredentials.fromMaterial(clientIdentity, TRUST_PROD, PeerPolicy.servers("prod"));
 
     assertThatThrownBy(() -> connect(client, server.port()).close())
