@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  *       /var/lib/synod} on the named volume {@code <name>-nK-data}, which survives kills and restarts.
  *   <li>Each runs {@code synod agent --node-id nK --cluster-id chaos --data-dir /var/lib/synod --bind-host 0.0.0.0
  *       --advertise-host <ip> --seeds <every node's ip:7402> --bootstrap-expect N --min-quorum Q --gossip-preset
- *       lan}, plus {@link Builder#agentArgs(String...)}.
+ *       lan}, the mutual-TLS flags of {@link ClusterPki} (a throwaway CA per {@link #start()}), plus {@link
+ *       Builder#agentArgs(String...)}.
  *   <li>The test JVM reaches every node's API directly at {@code <ip>:7400} over the bridge (the host is the
- *       network's gateway, {@code <prefix>.1}); no port is published.
+ *       network's gateway, {@code <prefix>.1}); no port is published; clients come from {@link #clientBuilder}.
  *   <li>With {@link Builder#faketime(boolean)} (the default) the node's processes run under libfaketime; the
  *       offset file {@link #FAKETIME_FILE} (on a tmpfs, absent until the first offset, gone again after a
  *       restart) shifts its wall clock, see {@link #setClockOffset(String, String)}.
@@ -62,6 +63,7 @@ public final class DockerCluster implements AutoCloseable {
   private final ClusterSpec spec;
   private final String prefix;
   private final NodeTable nodes;
+  private final ClusterPki pki;
   private final DockerDaemon daemon = new DockerDaemon();
   private final ClusterNetwork network;
   private final NodeContainers containers;
@@ -80,11 +82,12 @@ public final class DockerCluster implements AutoCloseable {
     }
     this.prefix = m.group(1) + "." + m.group(2) + "." + m.group(3) + ".";
     this.nodes = new NodeTable(spec, prefix);
+    this.pki = new ClusterPki(nodes);
     this.network = new ClusterNetwork(daemon, spec, nodes);
-    this.containers = new NodeContainers(daemon, spec, nodes);
+    this.containers = new NodeContainers(daemon, spec, nodes, pki);
     this.faults = new NodeFaults(daemon, spec, nodes, containers, network);
     this.logs = new NodeLogs(daemon, nodes);
-    this.health = new HealthProbe(nodes, containers, faults, logs);
+    this.health = new HealthProbe(nodes, containers, faults, logs, pki);
     this.shutdownHook = new Thread(this::closeQuietly, "docker-cluster-shutdown");
   }
 
@@ -96,8 +99,8 @@ public final class DockerCluster implements AutoCloseable {
   // ---- lifecycle ----
 
   /**
-   * Removes leftovers of an earlier run with the same name, creates the network, volumes and containers, and
-   * starts every node. Returns without waiting for health; see {@link #awaitHealthy(Duration)}.
+   * Removes leftovers of an earlier run with the same name, issues the run's certificates, creates the network,
+   * volumes and containers, and starts every node. Returns without waiting for health; see {@link #awaitHealthy}.
    */
   public synchronized DockerCluster start() {
     if (daemon.connected()) {
@@ -106,6 +109,7 @@ public final class DockerCluster implements AutoCloseable {
     daemon.connect();
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     daemon.requireImage(spec.image());
+    pki.issue();
     network.removeLeftovers();
     network.createNetwork(gatewayIp());
     for (NodeSlot n : nodes.all()) {
@@ -129,7 +133,7 @@ public final class DockerCluster implements AutoCloseable {
     return faults.healAll();
   }
 
-  /** Removes the containers, the network and the volumes. Idempotent. */
+  /** Removes the containers, the network, the volumes and the PKI directory. Idempotent. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -142,17 +146,20 @@ public final class DockerCluster implements AutoCloseable {
       // the JVM is shutting down: we are the hook
     }
     health.close();
-    if (!daemon.connected()) {
-      return;
-    }
-    for (NodeSlot n : nodes.all()) {
-      if (n.containerId != null) {
-        network.removeContainer(n.containerId);
+    try {
+      if (daemon.connected()) {
+        for (NodeSlot n : nodes.all()) {
+          if (n.containerId != null) {
+            network.removeContainer(n.containerId);
+          }
+        }
+        network.removeNetworkAndVolumes();
+        daemon.close();
+        LOG.info("cluster {} removed", spec.name());
       }
+    } finally {
+      pki.close(); // after the containers: their bind mounts point into it
     }
-    network.removeNetworkAndVolumes();
-    daemon.close();
-    LOG.info("cluster {} removed", spec.name());
   }
 
   private void closeQuietly() {
@@ -302,7 +309,12 @@ public final class DockerCluster implements AutoCloseable {
     return containers.liveNodes();
   }
 
-  // ---- health and leader ----
+  // ---- clients and health ----
+
+  /** A client builder for {@code endpoints} ({@code ip:7400}), authenticated as admin over mutual TLS; after start. */
+  public SynodClient.Builder clientBuilder(List<String> endpoints) {
+    return pki.clientBuilder(endpoints);
+  }
 
   /** A client over every node's API, for status probes; short deadline, no retries. Closed with the cluster. */
   public SynodClient probeClient() {

@@ -16,19 +16,20 @@ final class HealthProbe {
   private final NodeContainers containers;
   private final NodeFaults faults;
   private final NodeLogs logs;
+  private final ClusterPki pki;
   private SynodClient probe;
 
-  HealthProbe(NodeTable nodes, NodeContainers containers, NodeFaults faults, NodeLogs logs) {
+  HealthProbe(NodeTable nodes, NodeContainers containers, NodeFaults faults, NodeLogs logs, ClusterPki pki) {
     this.nodes = nodes;
     this.containers = containers;
     this.faults = faults;
     this.logs = logs;
+    this.pki = pki;
   }
 
   synchronized SynodClient client() {
     if (probe == null) {
-      probe = SynodClient.builder().endpoints(nodes.addresses(API_PORT)).deadline(Duration.ofSeconds(2))
-          .maxRetries(0).build();
+      probe = pki.clientBuilder(nodes.addresses(API_PORT)).deadline(Duration.ofSeconds(2)).maxRetries(0).build();
     }
     return probe;
   }

@@ -31,11 +31,13 @@ final class NodeContainers {
   private final DockerDaemon daemon;
   private final ClusterSpec spec;
   private final NodeTable nodes;
+  private final ClusterPki pki;
 
-  NodeContainers(DockerDaemon daemon, ClusterSpec spec, NodeTable nodes) {
+  NodeContainers(DockerDaemon daemon, ClusterSpec spec, NodeTable nodes, ClusterPki pki) {
     this.daemon = daemon;
     this.spec = spec;
     this.nodes = nodes;
+    this.pki = pki;
   }
 
   /** Creates the node's container, stopped, and returns its id. */
@@ -47,6 +49,7 @@ final class NodeContainers {
         "--bootstrap-expect", String.valueOf(nodes.size()),
         "--min-quorum", String.valueOf(spec.minQuorum()),
         "--gossip-preset", "lan"));
+    args.addAll(pki.agentArgs(n.id));
     args.addAll(spec.agentArgs());
     List<String> env = new ArrayList<>();
     // JVM flags go through the java launcher's JDK_JAVA_OPTIONS: the agent refuses to start when it sees the
@@ -77,7 +80,7 @@ final class NodeContainers {
     HostConfig host = HostConfig.newHostConfig()
         .withNetworkMode(spec.networkName())
         .withCapAdd(Capability.NET_ADMIN)
-        .withBinds(new Bind(n.volume, new Volume(DATA_DIR)))
+        .withBinds(new Bind(n.volume, new Volume(DATA_DIR)), pki.bind())
         .withTmpFs(tmpfs);
     return docker().createContainerCmd(spec.image())
         .withName(n.container)

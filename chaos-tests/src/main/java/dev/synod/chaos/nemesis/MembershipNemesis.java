@@ -82,7 +82,7 @@ public final class MembershipNemesis implements Nemesis {
     while (true) {
       String leader = cluster.leader().orElse(null);
       if (leader != null && !leader.equals(node)) {
-        try (SynodClient admin = SynodClient.builder().endpoints(cluster.apiEndpoint(leader))
+        try (SynodClient admin = cluster.clientBuilder(List.of(cluster.apiEndpoint(leader)))
             .deadline(Duration.ofSeconds(5)).maxRetries(0).build()) {
           List<RaftPeer> peers = admin.raftPeers().getPeersList();
           last = leader + " reports " + peers.stream().map(p -> p.getNodeId() + "(" + p.getRole() + ")").toList();
@@ -116,7 +116,7 @@ public final class MembershipNemesis implements Nemesis {
         endpoints.add(cluster.apiEndpoint(n));
       }
     }
-    return SynodClient.builder().endpoints(endpoints.isEmpty() ? cluster.apiEndpoints() : endpoints)
+    return cluster.clientBuilder(endpoints.isEmpty() ? cluster.apiEndpoints() : endpoints)
         .deadline(Duration.ofSeconds(10)).maxRetries(3).build();
   }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +33,16 @@ import org.slf4j.LoggerFactory;
 public final class ChaosRunner {
   private static final Logger log = LoggerFactory.getLogger(ChaosRunner.class);
 
-  private final List<String> endpoints;
+  private final Supplier<SynodClient.Builder> clientBuilder;
   private final Consumer<Duration> awaitHealthy;
 
-  /** @param awaitHealthy blocks until the cluster serves again, or throws after the given time */
-  public ChaosRunner(List<String> endpoints, Consumer<Duration> awaitHealthy) {
-    this.endpoints = List.copyOf(endpoints);
+  /**
+   * @param clientBuilder a fresh builder aimed at the cluster with its transport security chosen, e.g. {@code () ->
+   *     cluster.clientBuilder(cluster.apiEndpoints())}; the runner sets deadline and retries
+   * @param awaitHealthy blocks until the cluster serves again, or throws after the given time
+   */
+  public ChaosRunner(Supplier<SynodClient.Builder> clientBuilder, Consumer<Duration> awaitHealthy) {
+    this.clientBuilder = clientBuilder;
     this.awaitHealthy = awaitHealthy;
   }
 
@@ -98,7 +103,7 @@ public final class ChaosRunner {
   }
 
   private SynodClient newClient() {
-    return SynodClient.builder().endpoints(endpoints).deadline(Duration.ofSeconds(2)).maxRetries(2)
+    return clientBuilder.get().deadline(Duration.ofSeconds(2)).maxRetries(2)
         .initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(500)).build();
   }
 

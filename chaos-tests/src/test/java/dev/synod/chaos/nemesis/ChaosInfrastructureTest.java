@@ -1,6 +1,7 @@
 package dev.synod.chaos.nemesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.google.protobuf.ByteString;
@@ -8,6 +9,7 @@ import dev.synod.chaos.cluster.ChaosImages;
 import dev.synod.chaos.cluster.DockerCluster;
 import dev.synod.chaos.cluster.ExecResult;
 import dev.synod.client.SynodClient;
+import dev.synod.client.SynodException;
 import dev.synod.proto.v1.GetRequest;
 import dev.synod.proto.v1.PutRequest;
 import java.nio.file.Path;
@@ -29,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The chaos infrastructure end to end on a real 5-node cluster: images, cluster, and every nemesis applied and
- * healed once, each checked from inside the containers (iptables rules, process state, clock). Skipped only when
- * no Docker daemon answers. Node logs go to {@code target/chaos-infra-logs/}.
+ * The chaos infrastructure end to end on a real 5-node cluster with mutual TLS: images, cluster, and every nemesis
+ * applied and healed once, each checked from inside the containers (iptables rules, process state, clock). Skipped
+ * only when no Docker daemon answers. Node logs go to {@code target/chaos-infra-logs/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -68,16 +70,21 @@ class ChaosInfrastructureTest {
 
   @Test
   @Order(1)
-  void putAndGetThroughTheJavaClient() {
-    try (SynodClient client = SynodClient.builder().endpoints(cluster.apiEndpoints()).build()) {
+  void putAndGetThroughTheJavaClientOverMutualTls() {
+    try (SynodClient client = cluster.clientBuilder(cluster.apiEndpoints()).build()) {
       client.put(PutRequest.newBuilder().setKey(KEY).setValue(VALUE).build());
       for (String node : cluster.nodes()) {
-        try (SynodClient one = SynodClient.builder().endpoints(cluster.apiEndpoint(node)).build()) {
+        try (SynodClient one = cluster.clientBuilder(List.of(cluster.apiEndpoint(node))).build()) {
           assertThat(one.get(GetRequest.newBuilder().setKey(KEY).build()).getKv().getValue()).isEqualTo(VALUE);
         }
       }
     }
     assertThat(cluster.leader()).isPresent();
+    try (SynodClient plain = SynodClient.builder().endpoints(cluster.apiEndpoints()).insecurePlaintext()
+        .deadline(Duration.ofSeconds(5)).maxRetries(0).build()) {
+      assertThatThrownBy(() -> plain.get(GetRequest.newBuilder().setKey(KEY).build()))
+          .as("the nodes speak TLS only").isInstanceOf(SynodException.class);
+    }
   }
 
   @Test
@@ -171,7 +178,7 @@ class ChaosInfrastructureTest {
     }
     assertThat(cluster.stoppedNodes()).isEmpty();
     cluster.awaitServing(node, Duration.ofSeconds(60));
-    try (SynodClient one = SynodClient.builder().endpoints(cluster.apiEndpoint(node)).build()) {
+    try (SynodClient one = cluster.clientBuilder(List.of(cluster.apiEndpoint(node))).build()) {
       assertThat(one.get(GetRequest.newBuilder().setKey(KEY).build()).getKv().getValue()).isEqualTo(VALUE);
     }
   }
@@ -238,7 +245,7 @@ class ChaosInfrastructureTest {
   }
 
   private void putAndGet(String value) {
-    try (SynodClient client = SynodClient.builder().endpoints(cluster.apiEndpoints()).build()) {
+    try (SynodClient client = cluster.clientBuilder(cluster.apiEndpoints()).build()) {
       ByteString v = ByteString.copyFromUtf8(value);
       client.put(PutRequest.newBuilder().setKey(KEY).setValue(v).build());
       assertThat(client.get(GetRequest.newBuilder().setKey(KEY).build()).getKv().getValue()).isEqualTo(v);

@@ -49,7 +49,8 @@ final class ChaosScenario {
         Duration.ofSeconds(60));
     NemesisFaultDriver faults = new NemesisFaultDriver(NemesisContext.seeded(cluster, seed),
         NemesisSchedule.random(nemeses, seed, quiet, faultMin, faultMax), duration);
-    RunOutcome outcome = new ChaosRunner(cluster.apiEndpoints(), cluster::awaitHealthy).run(spec, faults);
+    RunOutcome outcome = new ChaosRunner(() -> cluster.clientBuilder(cluster.apiEndpoints()),
+        cluster::awaitHealthy).run(spec, faults);
     Path dir = RunReport.runDirectory(REPORTS, test, Instant.now());
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("test", test);
