@@ -16,4 +16,12 @@ public interface ConsensusListener {
 
   /** A new configuration was committed. */
   default void onConfigurationChanged(List<PeerInfo> peers) {}
+
+  /**
+   * This node's Ratis server can no longer serve the group on its own: Ratis stopped it (most often because the node
+   * was removed from the configuration; Ratis never keeps a removed server running), or keeps it initializing after
+   * it was recovered outside the group and added back. A new {@link RaftNode} started over the same storage directory
+   * recovers it; the leader can then add it back. Reported at most once per RaftNode.
+   */
+  default void onRestartNeeded(String reason) {}
 }

@@ -49,6 +49,10 @@ final class ListenerDispatcher implements AutoCloseable {
     enqueue((Consumer<ConsensusListener>) l -> l.onConfigurationChanged(peers));
   }
 
+  void restartNeeded(String reason) {
+    enqueue((Consumer<ConsensusListener>) l -> l.onRestartNeeded(reason));
+  }
+
   void applied(long index) {
     if (listeners.isEmpty()) {
       return;

@@ -144,6 +144,7 @@ public final class RaftNode implements AutoCloseable {
         () -> isMember(division.get()) ? division.get().getGroup() : RaftGroup.valueOf(groupId), this::leaderId, timer);
     this.reads = new LinearizableReads(server, selfId, groupId, settings, timer, this::leaderId);
     this.reconfiguration = new Reconfiguration(division.get(), leaderClient, settings, this::leaderId);
+    new DivisionWatch(division.get(), selfId, this::restartNeeded).start(timer);
     LOG.info("Raft node {} started ({}) in group {} at {} ({})", nodeId, recover ? "recovered" : "formatted",
         groupId.getUuid(), bind, settings.tls().isPresent() ? "mutual TLS" : "plaintext");
   }
@@ -206,7 +207,10 @@ public final class RaftNode implements AutoCloseable {
     return runAdmin(() -> reconfiguration.promote(id));
   }
 
-  /** Removes a voter or learner; the removed server stops serving the group. */
+  /**
+   * Removes a voter or learner. Ratis stops the removed server (see {@link ConsensusListener#onRestartNeeded}); a new
+   * RaftNode over its storage can be added back.
+   */
   public CompletableFuture<Void> removePeer(String id) {
     return runAdmin(() -> reconfiguration.remove(id));
   }
@@ -260,18 +264,38 @@ public final class RaftNode implements AutoCloseable {
     dispatcher.close();
   }
 
-  private Optional<String> leaderId() {
-    RaftServer.Division d = division.get();
-    return d == null ? Optional.empty() : Optional.ofNullable(d.getInfo().getLeaderId()).map(RaftPeerId::toString);
+  /** The division cannot serve on its own any more (see {@link DivisionWatch}); the listeners decide what follows. */
+  private void restartNeeded(String reason) {
+    if (closed.get()) {
+      return; // our own close() stopped it
+    }
+    LOG.warn("Raft server of {} in group {} needs a restart: {}", nodeId, groupId.getUuid(), reason);
+    dispatcher.restartNeeded(reason);
   }
 
-  /** In a configuration that came from the group (not the joiner's placeholder), as voter or learner. */
+  /** A stopped division keeps its last leader id; it knows no leader any more. */
+  private Optional<String> leaderId() {
+    RaftServer.Division d = division.get();
+    if (d == null || !d.getInfo().isAlive()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(d.getInfo().getLeaderId()).map(RaftPeerId::toString);
+  }
+
+  /**
+   * In a configuration that came from the group (not the joiner's placeholder), as voter or learner. Only the new
+   * half of a transitional configuration counts: a server listed only in the old half is being removed.
+   */
   private boolean isMember(RaftServer.Division d) {
     RaftConfiguration conf = d.getRaftConf();
     if (joining && conf.getLogEntryIndex() < 0) {
       return false;
     }
-    return conf.getPeer(selfId, RaftPeerRole.FOLLOWER, RaftPeerRole.LISTENER) != null;
+    return listed(conf, RaftPeerRole.FOLLOWER) || listed(conf, RaftPeerRole.LISTENER);
+  }
+
+  private boolean listed(RaftConfiguration conf, RaftPeerRole role) {
+    return conf.getCurrentPeers(role).stream().anyMatch(p -> p.getId().equals(selfId));
   }
 
   private RaftRole role(RaftServer.Division d) {
@@ -279,7 +303,7 @@ public final class RaftNode implements AutoCloseable {
     if (!info.isAlive() || !isMember(d)) {
       return RaftRole.NONE;
     }
-    if (d.getRaftConf().getPeer(selfId, RaftPeerRole.FOLLOWER) == null) {
+    if (!listed(d.getRaftConf(), RaftPeerRole.FOLLOWER)) {
       return RaftRole.LEARNER;
     }
     return switch (info.getCurrentRole()) {

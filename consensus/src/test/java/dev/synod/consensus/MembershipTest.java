@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,55 @@ class MembershipTest {
       assertThatThrownBy(() -> leader.removePeer(leader.nodeId()).get(60, TimeUnit.SECONDS))
           .cause().isInstanceOf(IllegalArgumentException.class)
           .hasMessage("id: " + leader.nodeId() + " (expected: not the last voter of the group)");
+    }
+  }
+
+  /** Reports the first restart request of a node. */
+  private static CompletableFuture<String> restartNeeded(RaftNode node) {
+    CompletableFuture<String> reason = new CompletableFuture<>();
+    node.addListener(new ConsensusListener() {
+      @Override
+      public void onRestartNeeded(String why) {
+        reason.complete(why);
+      }
+    });
+    return reason;
+  }
+
+  @Test
+  void removedVoterAsksForARestartAndRejoinsFromItsOwnStorage() throws Exception {
+    try (TestCluster cluster = TestCluster.start(dir, 3, ConsensusSettings.lan())) {
+      RaftNode leader = cluster.awaitLeader();
+      RaftNode removed = cluster.aFollower();
+      String id = removed.nodeId();
+      leader.write(add("before")).get(30, TimeUnit.SECONDS);
+      CompletableFuture<String> stopped = restartNeeded(removed);
+
+      leader.removePeer(id).get(60, TimeUnit.SECONDS);
+
+      assertThat(stopped.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).startsWith("removed from the Raft configuration");
+      assertThat(removed.status().role()).isEqualTo(RaftRole.NONE);
+      assertThat(removed.status().leaderId()).isEmpty();
+      WriteResult whileOut = leader.write(add("while-out")).get(30, TimeUnit.SECONDS);
+
+      // Recovered outside the group, it waits; added back, Ratis keeps it initializing until it starts again.
+      cluster.stop(id);
+      RaftNode recovered = cluster.recoverOutsideTheGroup(id);
+      assertThat(recovered.status().role()).isEqualTo(RaftRole.NONE);
+      CompletableFuture<String> stuck = restartNeeded(recovered);
+      leader.addLearner(cluster.member(id).address).get(60, TimeUnit.SECONDS);
+      assertThat(stuck.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).contains("initializing", "as a learner");
+
+      cluster.stop(id);
+      RaftNode back = cluster.recoverOutsideTheGroup(id);
+      await().atMost(PATIENCE).until(() -> back.status().role() == RaftRole.LEARNER
+          && back.status().appliedIndex() >= whileOut.index());
+      leader.promote(id).get(60, TimeUnit.SECONDS);
+
+      await().atMost(PATIENCE).until(() -> back.status().role() == RaftRole.FOLLOWER);
+      back.write(add("after")).get(30, TimeUnit.SECONDS);
+      assertThat(parseAll(back.readLinearizable(bytes("all")).get(30, TimeUnit.SECONDS)))
+          .containsExactly("before", "while-out", "after");
     }
   }
 

@@ -88,6 +88,17 @@ final class TestCluster implements AutoCloseable {
     return m.node;
   }
 
+  /** Restarts a stopped member over its existing storage with no initial peers, as a removed node does to rejoin. */
+  RaftNode recoverOutsideTheGroup(String id) throws IOException {
+    Member m = member(id);
+    if (m.node != null) {
+      throw new IllegalStateException(id + " is running");
+    }
+    m.sm = new ListStateMachine();
+    m.node = RaftNode.start(id, m.address.address(), GROUP, m.dir, List.of(), settings.apply(id), m.sm);
+    return m.node;
+  }
+
   void stop(String id) {
     Member m = member(id);
     if (m.node != null) {

@@ -24,7 +24,8 @@ final class AgentSettings {
   }
 
   static AutopilotSettings autopilot(AgentConfig config) {
+    // The leader heartbeats every election-timeout-min / 2; missing answers for two maximum timeouts is not healthy.
     return new AutopilotSettings(config.minQuorum(), config.serverStabilizationTime(), config.deadServerCleanup(),
-        CATCH_UP_GAP);
+        CATCH_UP_GAP, config.electionTimeoutMax().multipliedBy(2));
   }
 }

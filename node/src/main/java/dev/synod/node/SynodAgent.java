@@ -29,6 +29,7 @@ import dev.synod.node.interceptor.InterceptorChain;
 import dev.synod.node.lease.LeaseKeeper;
 import dev.synod.node.plant.PlantedStaleReads;
 import dev.synod.node.state.RaftHandle;
+import dev.synod.node.state.RaftRestarter;
 import dev.synod.node.state.RegistryStateMachine;
 import dev.synod.node.tls.NodeTls;
 import dev.synod.registry.Registry;
@@ -68,12 +69,14 @@ public final class SynodAgent implements AutoCloseable {
   private final Autopilot autopilot;
   private final ServingHealth health;
   private final Bootstrapper bootstrapper;
+  private final RaftRestarter restarter;
   private final Optional<NodeTls> tls;
   private final Optional<SigningCaInstaller> caInstaller;
   private final Server server;
   private final ScheduledExecutorService duties;
   private volatile boolean closed;
   private volatile List<dev.synod.consensus.PeerAddress> formedWith = List.of();
+  private Boolean advertisedMember; // guarded by this; the "raft" gossip tag last set from Raft membership
   private Consumer<String> fatalHandler;
   private String fatalMessage;
 
@@ -103,6 +106,7 @@ public final class SynodAgent implements AutoCloseable {
     });
     this.bootstrapper = new Bootstrapper(config, membership, formedBefore, this::startRaft, raft::pending,
         this::fatal);
+    this.restarter = new RaftRestarter(config.nodeId(), this::replaceRaft, this::fatal);
   }
 
   /** Starts an agent; returns once the API is serving (Raft may still be bootstrapping). */
@@ -130,6 +134,32 @@ public final class SynodAgent implements AutoCloseable {
   }
 
   private void startRaft(List<dev.synod.consensus.PeerAddress> initialPeers) throws IOException {
+    RaftNode node = newRaftNode(initialPeers);
+    raft.set(node);
+    if (!initialPeers.isEmpty()) {
+      formedWith = initialPeers;
+      membership.updateTags(BootstrapPlan.formedTags(config.bootstrapExpect(), initialPeers));
+    }
+    advertiseMembership(node.peers());
+  }
+
+  /**
+   * Replaces a Raft node that can no longer serve (see {@link RaftRestarter}) with a new one that recovers from the
+   * same storage and a fresh registry; gateway, watches, leases, health and autopilot see it through the handle.
+   */
+  private synchronized boolean replaceRaft(RaftNode stale) throws IOException {
+    if (closed || raft.get().orElse(null) != stale) {
+      return false;
+    }
+    stale.close(); // frees the Raft port and the storage before the new server takes them
+    RaftNode fresh = newRaftNode(List.of());
+    raft.replace(stale, fresh);
+    advertiseMembership(fresh.peers());
+    return true;
+  }
+
+  /** Starts a Raft node (recovering if the storage has a group) with every listener the agent needs. */
+  private RaftNode newRaftNode(List<dev.synod.consensus.PeerAddress> initialPeers) throws IOException {
     Registry registry = new Registry(RegistryLimits.defaults());
     RaftNode node = RaftNode.start(config.nodeId(), config.bindHost() + ":" + config.raftPort(), config.clusterId(),
         dataDir.raftDir(), initialPeers, AgentSettings.consensus(config, tls),
@@ -139,21 +169,24 @@ public final class SynodAgent implements AutoCloseable {
     node.addListener(new ConsensusListener() {
       @Override
       public void onConfigurationChanged(List<PeerInfo> peers) {
-        advertiseFormed(peers);
+        advertiseMembership(peers);
       }
     });
-    raft.set(node);
-    if (!initialPeers.isEmpty()) {
-      formedWith = initialPeers;
-      membership.updateTags(BootstrapPlan.formedTags(config.bootstrapExpect(), initialPeers));
-    }
-    advertiseFormed(node.peers());
+    node.addListener(restarter.watch(node));
+    return node;
   }
 
-  private void advertiseFormed(List<PeerInfo> peers) {
-    if (formedWith.isEmpty() && peers.stream().anyMatch(p -> p.id().equals(config.nodeId()))) {
-      membership.updateTags(BootstrapPlan.tags(config.bootstrapExpect(), true));
+  /**
+   * Gossip tag "raft": formed while this node is in the Raft configuration, pending while it waits to be added (again,
+   * after a removal). A node that formed the first group keeps its formed-with tags.
+   */
+  private synchronized void advertiseMembership(List<PeerInfo> peers) {
+    boolean member = peers.stream().anyMatch(p -> p.id().equals(config.nodeId()));
+    if (closed || !formedWith.isEmpty() || Boolean.valueOf(member).equals(advertisedMember)) {
+      return;
     }
+    advertisedMember = member;
+    membership.updateTags(BootstrapPlan.tags(config.bootstrapExpect(), member));
   }
 
   private void leaderDuties() {
@@ -259,6 +292,7 @@ public final class SynodAgent implements AutoCloseable {
     closed = true;
     health.shutdown();
     bootstrapper.close();
+    restarter.close();
     if (graceful) {
       handOffLeadership();
       server.shutdown();

@@ -95,7 +95,9 @@ public final class Autopilot {
   private void track(RaftNode node, ConsensusStatus status, List<PeerInfo> peers, Map<String, Member> alive, long now) {
     for (PeerInfo p : peers) {
       boolean self = p.id().equals(node.nodeId());
-      boolean caughtUp = self || (p.matchIndex() >= 0 && status.commitIndex() - p.matchIndex() <= settings.catchUpGap());
+      boolean responsive = p.lastContactMillis() >= 0 && p.lastContactMillis() < settings.responsiveWithin().toMillis();
+      boolean caughtUp = self
+          || (responsive && p.matchIndex() >= 0 && status.commitIndex() - p.matchIndex() <= settings.catchUpGap());
       if (caughtUp && alive.containsKey(p.id())) {
         caughtUpSince.putIfAbsent(p.id(), now);
       } else {

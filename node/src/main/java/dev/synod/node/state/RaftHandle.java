@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The node's Raft server, which starts only once bootstrap has decided how: until then every call that
- * needs it fails UNAVAILABLE with the bootstrap's reason.
+ * needs it fails UNAVAILABLE with the bootstrap's reason. It may be replaced later by an in-process restart, so
+ * callers look it up for every use and never keep it.
  */
 public final class RaftHandle {
   private final AtomicReference<RaftNode> node = new AtomicReference<>();
@@ -29,6 +30,13 @@ public final class RaftHandle {
   public void set(RaftNode raftNode) {
     if (!node.compareAndSet(null, raftNode)) {
       throw new IllegalStateException("raft node already set");
+    }
+  }
+
+  /** Swaps in the node that replaced {@code stale} (an in-process restart); every later call sees {@code fresh}. */
+  public void replace(RaftNode stale, RaftNode fresh) {
+    if (!node.compareAndSet(stale, fresh)) {
+      throw new IllegalStateException("raft node " + stale + " is not the current one");
     }
   }
 
