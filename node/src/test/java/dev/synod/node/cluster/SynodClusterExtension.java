@@ -12,8 +12,6 @@ import dev.synod.security.identity.Role;
 import dev.synod.security.testing.TestPki;
 import dev.synod.security.tls.TlsCredentials;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -200,11 +198,7 @@ public final class SynodClusterExtension implements BeforeEachCallback, AfterEac
   }
 
   private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return dev.synod.security.testing.TestPorts.next();
   }
 
   private static final class Slot {
