@@ -4,7 +4,7 @@ import com.google.protobuf.UnsafeByteOperations;
 import dev.synod.bench.load.Consistency;
 import dev.synod.bench.load.ErrorStatus;
 import dev.synod.bench.load.KvTarget;
-import dev.synod.bench.load.WorkloadLimits;
+import dev.synod.bench.load.ClientRing;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.ClientBuilder;
@@ -12,10 +12,8 @@ import io.etcd.jetcd.common.exception.EtcdException;
 import io.etcd.jetcd.options.GetOption;
 import io.netty.handler.ssl.SslContext;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Drives an etcd cluster through jetcd, with the semantics of {@code SynodKvTarget}: a put is a Put
@@ -29,15 +27,15 @@ public final class EtcdKvTarget implements KvTarget {
   private static final int MAX_CAUSE_DEPTH = 32;
   private static final GetOption SERIALIZABLE = GetOption.builder().withSerializable(true).build();
 
-  private final List<Client> clients;
-  private final AtomicInteger next = new AtomicInteger();
+  private final ClientRing<Client> clients;
 
   /** Takes ownership of {@code clients}: {@link #close} closes them. */
   public EtcdKvTarget(List<Client> clients) {
-    if (clients.isEmpty()) {
-      throw new IllegalArgumentException("clients: empty (expected: at least one jetcd Client)");
-    }
-    this.clients = List.copyOf(clients);
+    this(new ClientRing<>(clients, Client::close, "jetcd Client"));
+  }
+
+  private EtcdKvTarget(ClientRing<Client> clients) {
+    this.clients = clients;
   }
 
   /** {@code connections} clients to the cluster, with its client certificate when it runs mutual TLS. */
@@ -51,24 +49,13 @@ public final class EtcdKvTarget implements KvTarget {
     if (endpoints.isEmpty()) {
       throw new IllegalArgumentException("endpoints: empty (expected: the client URL of at least one member)");
     }
-    if (connections < 1 || connections > WorkloadLimits.MAX_CONNECTIONS) {
-      throw new IllegalArgumentException("connections: " + connections
-          + " (expected: 1.." + WorkloadLimits.MAX_CONNECTIONS + ")");
-    }
-    List<Client> opened = new ArrayList<>(connections);
-    try {
-      for (int i = 0; i < connections; i++) {
-        ClientBuilder builder = Client.builder().endpoints(endpoints);
-        if (sslContext != null) {
-          builder.sslContext(sslContext);
-        }
-        opened.add(builder.build());
+    return new EtcdKvTarget(ClientRing.open(connections, () -> {
+      ClientBuilder builder = Client.builder().endpoints(endpoints);
+      if (sslContext != null) {
+        builder.sslContext(sslContext);
       }
-    } catch (RuntimeException e) {
-      opened.forEach(Client::close);
-      throw e;
-    }
-    return new EtcdKvTarget(opened);
+      return builder.build();
+    }, Client::close, "jetcd Client"));
   }
 
   @Override
@@ -101,21 +88,7 @@ public final class EtcdKvTarget implements KvTarget {
 
   @Override
   public void close() {
-    RuntimeException first = null;
-    for (Client c : clients) {
-      try {
-        c.close();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    clients.close();
   }
 
   /** The caller never changes the arrays it passes (see {@link KvTarget}), so wrapping without a copy is safe. */
@@ -124,6 +97,6 @@ public final class EtcdKvTarget implements KvTarget {
   }
 
   private Client pick() {
-    return clients.get(Math.floorMod(next.getAndIncrement(), clients.size()));
+    return clients.pick();
   }
 }

@@ -6,11 +6,9 @@ import dev.synod.client.SynodException;
 import dev.synod.proto.v1.GetRequest;
 import dev.synod.proto.v1.PutRequest;
 import dev.synod.proto.v1.ReadConsistency;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Drives a Synod cluster through the Java SDK. Each {@link SynodClient} holds one channel (one
@@ -18,17 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * node; calls take the clients in turn.
  */
 public final class SynodKvTarget implements KvTarget {
-  static final int MAX_CONNECTIONS = WorkloadLimits.MAX_CONNECTIONS;
 
-  private final List<SynodClient> clients;
-  private final AtomicInteger next = new AtomicInteger();
+  private final ClientRing<SynodClient> clients;
 
   /** Takes ownership of {@code clients}: {@link #close} closes them. */
   public SynodKvTarget(List<SynodClient> clients) {
-    if (clients.isEmpty()) {
-      throw new IllegalArgumentException("clients: empty (expected: at least one SynodClient)");
-    }
-    this.clients = List.copyOf(clients);
+    this(new ClientRing<>(clients, SynodClient::close, "SynodClient"));
+  }
+
+  private SynodKvTarget(ClientRing<SynodClient> clients) {
+    this.clients = clients;
   }
 
   /**
@@ -37,19 +34,7 @@ public final class SynodKvTarget implements KvTarget {
    */
   public static SynodKvTarget open(SynodClient.Builder builder, int connections) {
     Objects.requireNonNull(builder, "builder");
-    if (connections < 1 || connections > MAX_CONNECTIONS) {
-      throw new IllegalArgumentException("connections: " + connections + " (expected: 1.." + MAX_CONNECTIONS + ")");
-    }
-    List<SynodClient> opened = new ArrayList<>(connections);
-    try {
-      for (int i = 0; i < connections; i++) {
-        opened.add(builder.build());
-      }
-    } catch (RuntimeException e) {
-      opened.forEach(SynodClient::close);
-      throw e;
-    }
-    return new SynodKvTarget(opened);
+    return new SynodKvTarget(ClientRing.open(connections, builder::build, SynodClient::close, "SynodClient"));
   }
 
   @Override
@@ -86,24 +71,10 @@ public final class SynodKvTarget implements KvTarget {
 
   @Override
   public void close() {
-    RuntimeException first = null;
-    for (SynodClient c : clients) {
-      try {
-        c.close();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    clients.close();
   }
 
   private SynodClient pick() {
-    return clients.get(Math.floorMod(next.getAndIncrement(), clients.size()));
+    return clients.pick();
   }
 }
