@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
  * node; calls take the clients in turn.
  */
 public final class SynodKvTarget implements KvTarget {
-
   private final ClientRing<SynodClient> clients;
 
   /** Takes ownership of {@code clients}: {@link #close} closes them. */
