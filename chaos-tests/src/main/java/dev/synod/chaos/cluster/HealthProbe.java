@@ -124,16 +124,7 @@ final class HealthProbe {
   }
 
   String awaitLeader(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<String> l = leader();
-      if (l.isPresent()) {
-        return l.get();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new ClusterException("no leader within " + timeout);
-      }
-      DockerCluster.sleep(Duration.ofMillis(250));
-    }
+    return Polling.until(this::leader, timeout, Duration.ofMillis(250), "leader");
   }
+
 }

@@ -1,6 +1,7 @@
 package dev.synod.chaos.nemesis;
 
 import dev.synod.chaos.cluster.DockerCluster;
+import dev.synod.chaos.cluster.Polling;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,21 +48,7 @@ public final class NemesisContext {
 
   /** The current leader, waiting up to {@code timeout} for one; throws if there is none. */
   public String requireLeader(Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<String> l = leader();
-      if (l.isPresent()) {
-        return l.get();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no leader within " + timeout);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while looking for the leader", e);
-      }
-    }
+    return Polling.until(this::leader, timeout, Duration.ofMillis(200), "leader");
   }
+
 }
