@@ -70,10 +70,7 @@ final class AclSnapshotValidator {
     }
   }
 
-  /**
-   * Revisions are not compared with the snapshot's own: a RestoreSnapshot command renumbers the state to
-   * its log index, which may be lower than the revisions recorded in the source cluster, as for keys.
-   */
+  /** Revisions are compared with the snapshot's own in {@link RevisionCeiling}. */
   private static void token(String at, AclToken t) {
     AclCommandValidator.accessorId(at + ".accessor_id", t.getAccessorId());
     AclCommandValidator.role(at + ".role", t.getRole(), t.getRoleValue());

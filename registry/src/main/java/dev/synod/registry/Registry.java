@@ -92,7 +92,8 @@ public final class Registry {
   }
 
   /**
-   * An operator restore through the log. The revision stays monotonic (it becomes this index), the
+   * An operator restore through the log. The revision stays monotonic (it becomes this index, and no
+   * restored entry keeps a higher one: {@link RevisionCeiling}), the
    * clock never goes back, and the event history starts empty and compacted at this index: watchers
    * cannot be given a delta across a wholesale replacement, so they must resync.
    */
@@ -100,8 +101,8 @@ public final class Registry {
     RegistrySnapshot s = command.getRestore().getSnapshot();
     RegistryState old = executor.state();
     long clock = Math.max(Math.max(old.clock(), s.getClockMillis()), command.getTimestampMillis());
-    RegistryState fresh = SnapshotCodec.restore(s.toBuilder()
-        .setRevision(index).setClockMillis(clock).clearEvents().setCompactRevision(index).build());
+    RegistryState fresh = SnapshotCodec.restore(RevisionCeiling.lowerTo(s, index).toBuilder()
+        .setClockMillis(clock).clearEvents().setCompactRevision(index).build());
     executor = new CommandExecutor(fresh, limits);
     return CommandResult.newBuilder().setRevision(index)
         .setRestore(RestoreResult.newBuilder().setKeys(s.getKvsCount()).setRegistrants(s.getRegistrantsCount()))

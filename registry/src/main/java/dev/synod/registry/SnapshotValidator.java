@@ -36,6 +36,7 @@ final class SnapshotValidator {
     if (s.getNextLeaseId() < 1) {
       throw Rejection.invalid("next_lease_id", s.getNextLeaseId() + " (expected: >= 1)");
     }
+    RevisionCeiling.check(s);
     Set<Long> leases = leases(s);
     keys(s, leases);
     registrants(s, leases);

@@ -12,6 +12,7 @@ import dev.synod.proto.v1.RegistrantKind;
 import dev.synod.proto.v1.RegistryError;
 import dev.synod.proto.v1.RegistrySnapshot;
 import dev.synod.proto.v1.RestoreSnapshot;
+import dev.synod.proto.v1.Role;
 import dev.synod.proto.v1.SnapshotQuery;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,38 @@ class SnapshotTest {
     assertThatThrownBy(() -> d.registry.restore(broken))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("snapshot.kvs[3].lease_id: 99");
+  }
+
+  @Test
+  void restoreAtALowerIndexLowersEveryRecordedRevisionSoLaterWritesStayAbove() {
+    Driver source = populated();
+    source.index = 50;
+    source.ok(Commands.bootstrap(Commands.token("token-adm", Role.ROLE_ADMIN), Commands.hash(1)));
+    source.ok(Commands.put("a", "2"));
+    RegistrySnapshot saved = source.registry.snapshot();
+    Driver d = new Driver();
+    d.index = 9;
+    d.ok(Command.newBuilder().setRestore(RestoreSnapshot.newBuilder().setSnapshot(saved)).build());
+
+    RegistrySnapshot now = d.registry.snapshot();
+    assertThat(now.getRevision()).isEqualTo(10);
+    assertThat(now.getKvsList()).allSatisfy(kv -> assertThat(kv.getModRevision()).isLessThanOrEqualTo(10));
+    assertThat(now.getAclTokens(0).getToken().getCreateRevision()).isEqualTo(10);
+    assertThat(now.getAclTokens(0).getStateRevision()).isEqualTo(10);
+    SnapshotValidator.check(now);
+    CommandResult revoke = d.ok(Commands.revokeToken("token-adm"));
+    assertThat(revoke.getRevision()).isEqualTo(11);
+    assertThat(d.ok(Commands.put("a", "3")).getPut().getKv().getModRevision()).isEqualTo(12);
+    SnapshotValidator.check(d.registry.snapshot());
+  }
+
+  @Test
+  void snapshotRecordingARevisionAboveItsOwnIsRejected() {
+    RegistrySnapshot saved = populated().registry.snapshot();
+    RegistrySnapshot broken = saved.toBuilder().setRevision(2).build();
+    assertThatThrownBy(() -> new Registry(RegistryLimits.defaults()).restore(broken))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("snapshot.kvs[0].mod_revision: 4 (expected: <= the snapshot's revision 2)");
   }
 
   private static Driver populated() {
