@@ -8,11 +8,14 @@ import io.grpc.MethodDescriptor;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Gives every call a deadline: jetcd sets none, and a probe of a hung member must not wait forever. */
-final class DeadlineInterceptor implements ClientInterceptor {
+/**
+ * Gives every call a deadline: jetcd sets none, and neither a probe of a hung member nor a failover
+ * run's write stuck on a dead leader may wait forever.
+ */
+public final class DeadlineInterceptor implements ClientInterceptor {
   private final long nanos;
 
-  DeadlineInterceptor(Duration deadline) {
+  public DeadlineInterceptor(Duration deadline) {
     this.nanos = deadline.toNanos();
   }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * (fsync, snapshot count, heartbeat, election timeout, quota) stays at etcd's production default,
  * since the comparison is against etcd as operators run it.
  */
-final class EtcdCommandLine {
+public final class EtcdCommandLine {
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./=:,@+%-]+");
 
   private EtcdCommandLine() {}
@@ -51,7 +51,7 @@ final class EtcdCommandLine {
   }
 
   /** For the report: one line a POSIX shell would run as is; arguments with unusual characters are single-quoted. */
-  static String shellLine(List<String> args) {
+  public static String shellLine(List<String> args) {
     StringJoiner line = new StringJoiner(" ");
     for (String arg : args) {
       line.add(SAFE.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'");

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The last lines of a text or a log file, for error messages. */
-final class LogTail {
+public final class LogTail {
   /** Reads at most this much from the end of a log: etcd's zap lines are long, but 64 KiB holds dozens. */
   private static final int MAX_TAIL_BYTES = 64 * 1024;
 
@@ -21,7 +21,7 @@ final class LogTail {
   }
 
   /** The file's last lines, or a note saying why there are none; never throws, since it only decorates an error. */
-  static String lastLines(Path file, int lines) {
+  public static String lastLines(Path file, int lines) {
     if (!Files.exists(file)) {
       return "(no log: " + file + " does not exist)";
     }

@@ -1,0 +1,73 @@
+package dev.synod.bench.compare;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a side-by-side comparison runs: the same workload shape for both systems. Defaults follow P1's
+ * wording (256 clients) and etcd's own benchmark habits (16-byte keys, 256-byte values).
+ *
+ * @param connections connections per node shared by the clients (each system gets the same number)
+ */
+public record ComparePlan(Duration duration, Duration warmup, int clients, int connections, int keyCount,
+    int keyBytes, int valueBytes, List<Scenario> scenarios, List<Mode> modes) {
+  public static final int MAX_CLIENTS = 4096;
+  public static final int MAX_CONNECTIONS = 256;
+
+  public ComparePlan {
+    positive("duration", duration);
+    Objects.requireNonNull(warmup, "warmup");
+    if (warmup.isNegative()) {
+      throw new IllegalArgumentException("warmup: " + warmup + " (expected: >= 0)");
+    }
+    range("clients", clients, 1, MAX_CLIENTS);
+    range("connections", connections, 1, MAX_CONNECTIONS);
+    range("keyCount", keyCount, 1, 10_000_000);
+    range("keyBytes", keyBytes, 1, 1024);
+    range("valueBytes", valueBytes, 0, 1024 * 1024);
+    scenarios = List.copyOf(scenarios);
+    modes = List.copyOf(modes);
+    if (scenarios.isEmpty()) {
+      throw new IllegalArgumentException("scenarios: none (expected: at least one)");
+    }
+    if (modes.isEmpty()) {
+      throw new IllegalArgumentException("modes: none (expected: tls, plaintext or both)");
+    }
+  }
+
+  /** The full comparison: 30 s per workload after 5 s of warm-up, both modes, every scenario. */
+  public static ComparePlan defaults() {
+    return new ComparePlan(Duration.ofSeconds(30), Duration.ofSeconds(5), 256, 16, 100_000, 16, 256,
+        List.of(Scenario.values()), List.of(Mode.values()));
+  }
+
+  /** A smoke run of every scenario in a few seconds: checks the harness, measures nothing. */
+  public static ComparePlan smoke() {
+    return new ComparePlan(Duration.ofSeconds(2), Duration.ofMillis(500), 16, 4, 1_000, 16, 256,
+        List.of(Scenario.values()), List.of(Mode.values()));
+  }
+
+  public ComparePlan withModes(List<Mode> newModes) {
+    return new ComparePlan(duration, warmup, clients, connections, keyCount, keyBytes, valueBytes, scenarios,
+        newModes);
+  }
+
+  public ComparePlan withScenarios(List<Scenario> newScenarios) {
+    return new ComparePlan(duration, warmup, clients, connections, keyCount, keyBytes, valueBytes,
+        newScenarios, modes);
+  }
+
+  private static void positive(String field, Duration d) {
+    Objects.requireNonNull(d, field);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(field + ": " + d + " (expected: > 0)");
+    }
+  }
+
+  private static void range(String field, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(field + ": " + value + " (expected: " + min + ".." + max + ")");
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.synod.bench.compare;
+
+import dev.synod.bench.load.KeySpace;
+import dev.synod.bench.load.KvTarget;
+import dev.synod.bench.load.LoadResult;
+import dev.synod.bench.load.LoadRunner;
+import dev.synod.bench.load.Workload;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs the plan's scenarios against each system, one system after the other on the same machine, in
+ * each mode: a fresh cluster per system and mode, the keys written once before the first read
+ * workload, then every scenario in order. Nothing else runs meanwhile, so the systems never compete
+ * for the cores.
+ */
+public final class Comparison {
+  private final ComparePlan plan;
+  private final List<SystemLauncher> launchers;
+  private final Path workDir;
+  private final LoadRunner runner;
+  private final PrintStream out;
+
+  public Comparison(ComparePlan plan, List<SystemLauncher> launchers, Path workDir, LoadRunner runner,
+      PrintStream out) {
+    this.plan = Objects.requireNonNull(plan, "plan");
+    this.launchers = List.copyOf(launchers);
+    this.workDir = Objects.requireNonNull(workDir, "workDir");
+    this.runner = Objects.requireNonNull(runner, "runner");
+    this.out = Objects.requireNonNull(out, "out");
+  }
+
+  public CompareResult run() throws InterruptedException {
+    List<SystemRun> runs = new ArrayList<>();
+    List<ScenarioResult> results = new ArrayList<>();
+    for (Mode mode : plan.modes()) {
+      for (SystemLauncher launcher : launchers) {
+        out.printf("==> %s, %s: starting a 3-member cluster%n", launcher.name(), mode.label());
+        try (RunningSystem system = launcher.start(mode, workDir.resolve(launcher.name() + "-" + mode.label()))) {
+          runs.add(new SystemRun(launcher.name(), mode, system.settings(), system.commandLines()));
+          runScenarios(launcher.name(), mode, system, results);
+        }
+      }
+    }
+    return new CompareResult(plan, runs, results);
+  }
+
+  private void runScenarios(String name, Mode mode, RunningSystem system, List<ScenarioResult> results)
+      throws InterruptedException {
+    boolean preloaded = false;
+    for (Scenario scenario : plan.scenarios()) {
+      Workload workload = scenario.workload(plan);
+      try (KvTarget target = system.open(workload.connections())) {
+        if (scenario.needsPreload() && !preloaded) {
+          out.printf("==> %s, %s: writing %d keys before the read workloads%n", name, mode.label(),
+              workload.keyCount());
+          Preloader.preload(target, KeySpace.of(workload));
+          preloaded = true;
+        }
+        out.printf("==> %s, %s, %s: %s%n", name, mode.label(), scenario.id(), workload);
+        LoadResult result = runner.run(workload, target);
+        out.printf("    %s%n", result);
+        results.add(new ScenarioResult(mode, scenario, name, result));
+      }
+    }
+  }
+}

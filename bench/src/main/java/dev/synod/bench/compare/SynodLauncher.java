@@ -1,0 +1,50 @@
+package dev.synod.bench.compare;
+
+import dev.synod.bench.load.KvTarget;
+import dev.synod.bench.load.SynodKvTarget;
+import dev.synod.bench.synod.SynodCluster;
+import dev.synod.bench.synod.SynodSettings;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Synod as the product ships: 3 `synod agent` processes from the built distribution. */
+public final class SynodLauncher implements SystemLauncher {
+  private final Path distribution;
+
+  public SynodLauncher(Path distribution) {
+    this.distribution = distribution;
+  }
+
+  @Override
+  public String name() {
+    return CompareResult.SYNOD;
+  }
+
+  @Override
+  public RunningSystem start(Mode mode, Path dir) throws InterruptedException {
+    SynodSettings settings = mode == Mode.TLS
+        ? SynodSettings.mutualTls(distribution, dir) : SynodSettings.plaintext(distribution, dir);
+    SynodCluster cluster = SynodCluster.start(settings);
+    return new RunningSystem() {
+      @Override
+      public String settings() {
+        return settings.describe();
+      }
+
+      @Override
+      public List<String> commandLines() {
+        return cluster.commandLines();
+      }
+
+      @Override
+      public KvTarget open(int connections) {
+        return SynodKvTarget.open(cluster.clientBuilder(), connections);
+      }
+
+      @Override
+      public void close() {
+        cluster.close();
+      }
+    };
+  }
+}

@@ -1,0 +1,20 @@
+package dev.synod.bench.output;
+
+import dev.synod.bench.compare.CompareResult;
+import dev.synod.bench.report.MachineInfo;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything one invocation measured, with where and how: the input of the JSON, Markdown and SVG
+ * writers. Parts that did not run are empty.
+ */
+public record BenchReport(Instant startedAt, String command, MachineInfo machine, Optional<CompareResult> compare) {
+  public BenchReport {
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(machine, "machine");
+    Objects.requireNonNull(compare, "compare");
+  }
+}

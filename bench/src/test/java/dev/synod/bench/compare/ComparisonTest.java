@@ -1,0 +1,66 @@
+package dev.synod.bench.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.synod.bench.load.LoadRunner;
+import dev.synod.bench.report.BarResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComparisonTest {
+  static final ComparePlan TINY = new ComparePlan(Duration.ofMillis(300), Duration.ZERO, 8, 2, 200, 8, 32,
+      List.of(Scenario.values()), List.of(Mode.values()));
+
+  @Test
+  void everySystemRunsEveryScenarioInEveryModeOnAFreshClusterWithKeysWrittenBeforeReads(@TempDir Path dir)
+      throws Exception {
+    FakeLauncher synod = new FakeLauncher(CompareResult.SYNOD, 100);
+    FakeLauncher etcd = new FakeLauncher(CompareResult.ETCD, 400);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    CompareResult result = new Comparison(TINY, List.of(synod, etcd), dir, LoadRunner.builder().progress(null).build(),
+        new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+
+    assertThat(synod.events).containsExactly("start tls synod-tls", "close tls", "start plaintext synod-plaintext",
+        "close plaintext");
+    assertThat(etcd.events).containsExactly("start tls etcd-tls", "close tls", "start plaintext etcd-plaintext",
+        "close plaintext");
+    assertThat(result.results()).hasSize(2 * 2 * Scenario.values().length);
+    assertThat(result.runs()).extracting(SystemRun::settings)
+        .containsExactly("synod in memory, tls", "etcd in memory, tls", "synod in memory, plaintext",
+            "etcd in memory, plaintext");
+    // The preload wrote every key, so no read missed.
+    for (MapKvTarget t : synod.opened) {
+      assertThat(t.store).hasSize(200);
+      assertThat(t.misses).hasValue(0);
+    }
+    assertThat(result.results()).allSatisfy(r -> {
+      assertThat(r.result().completedOps()).isPositive();
+      assertThat(r.result().errorCount()).isZero();
+    });
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("writing 200 keys before the read workloads");
+  }
+
+  @Test
+  void barsCompareSynodWithEtcdPerModeAndTlsCostNeedsBothModes(@TempDir Path dir) throws Exception {
+    FakeLauncher synod = new FakeLauncher(CompareResult.SYNOD, 100);
+    FakeLauncher etcd = new FakeLauncher(CompareResult.ETCD, 2_000);
+    CompareResult result = new Comparison(TINY.withModes(List.of(Mode.TLS)), List.of(synod, etcd), dir,
+        LoadRunner.builder().progress(null).build(), new PrintStream(new ByteArrayOutputStream())).run();
+
+    List<BarResult> bars = result.bars(Mode.TLS);
+    assertThat(bars).extracting(b -> b.bar().id()).containsExactly("P1", "P1", "P2", "P3", "P3");
+    // The fake Synod answers 20 times sooner, so its single-client p50 is far below etcd's.
+    BarResult p2 = bars.get(2);
+    assertThat(p2.ratio().synod()).isLessThan(p2.ratio().baseline());
+    assertThat(p2.met()).isTrue();
+    assertThat(result.bars(Mode.PLAINTEXT)).isEmpty();
+    assertThat(result.tlsCost(CompareResult.SYNOD, Scenario.WRITES_MANY_CLIENTS)).isEmpty();
+  }
+}
