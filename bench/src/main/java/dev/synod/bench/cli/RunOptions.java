@@ -1,6 +1,7 @@
 package dev.synod.bench.cli;
 
 import dev.synod.bench.compare.CompareResult;
+import dev.synod.bench.failover.FailoverResult;
 import dev.synod.bench.output.BenchReport;
 import dev.synod.bench.output.ReportFiles;
 import dev.synod.bench.report.MachineInfo;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,9 +47,9 @@ final class RunOptions {
     return workRoot.resolve(STAMP.format(startedAt));
   }
 
-  BenchReport report(String command, Optional<CompareResult> compare) {
+  BenchReport report(Optional<CompareResult> compare, List<FailoverResult> failover) {
     String args = String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    return new BenchReport(startedAt, "synod-bench " + command + " " + args, MachineInfo.current(workDir()), compare);
+    return new BenchReport(startedAt, "synod-bench " + args, MachineInfo.current(workDir()), compare, failover);
   }
 
   void write(BenchReport report) throws IOException {

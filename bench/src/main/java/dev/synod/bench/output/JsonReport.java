@@ -24,6 +24,9 @@ public final class JsonReport {
     root.addProperty("command", report.command());
     root.add("machine", machine(report.machine()));
     report.compare().ifPresent(c -> root.add("compare", compare(c)));
+    if (!report.failover().isEmpty()) {
+      root.add("failover", FailoverSection.json(report.failover()));
+    }
     return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
   }
 

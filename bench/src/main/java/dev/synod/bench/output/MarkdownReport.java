@@ -23,6 +23,7 @@ public final class MarkdownReport {
     md.append("- Command: `").append(report.command()).append("`\n");
     md.append("- Machine: ").append(report.machine()).append("\n\n");
     report.compare().ifPresent(c -> compare(md, c));
+    FailoverSection.markdown(md, report.failover());
     return md.toString();
   }
 
