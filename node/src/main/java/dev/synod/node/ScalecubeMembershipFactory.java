@@ -10,17 +10,24 @@ import dev.synod.membership.MembershipSettings;
 import dev.synod.node.tls.NodeTls;
 import java.util.Optional;
 
-/** Joins the real SWIM ring (scalecube) on the agent's gossip port. */
-final class ScalecubeMembershipFactory implements MembershipFactory {
+/**
+ * Joins the real SWIM ring (scalecube) on the agent's gossip port. Public for {@code synod gossip-probe}, which
+ * must gossip exactly as the agent does.
+ */
+public final class ScalecubeMembershipFactory implements MembershipFactory {
   @Override
   public Membership start(AgentConfig config, MemberInfo local, Optional<NodeTls> tls) {
+    return ScalecubeMembership.start(settings(config, tls), local);
+  }
+
+  /** The agent's gossip settings: the configured preset, on the configured address, with the peers' TLS. */
+  public static MembershipSettings settings(AgentConfig config, Optional<NodeTls> tls) {
     MembershipSettings preset = config.gossipPreset() == GossipPreset.LOCAL ? MembershipSettings.local()
         : MembershipSettings.lan();
     MembershipSettings.Builder builder = preset.toBuilder().bindHost(config.bindHost()).port(config.gossipPort())
         .seeds(config.seeds()).namespace(config.clusterId());
     tls.ifPresent(t -> builder.tls(new GossipTls(t.peers().keyManager().orElseThrow(), t.peers().trustManager())));
-    MembershipSettings settings = builder.build();
-    return ScalecubeMembership.start(settings, local);
+    return builder.build();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.synod.node;
 
 import dev.synod.client.cli.SynodCli;
 import dev.synod.node.config.AgentCommand;
+import dev.synod.node.probe.GossipProbeCommand;
 import picocli.CommandLine;
 
 /** Entry point of the `synod` binary: the operator CLI plus the `agent` subcommand. */
@@ -15,6 +16,7 @@ public final class SynodMain {
   public static CommandLine commandLine() {
     CommandLine cli = SynodCli.commandLine();
     cli.addSubcommand("agent", new AgentCommand(AgentLauncher::run, System.getenv()));
+    cli.addSubcommand(GossipProbeCommand.NAME, GossipProbeCommand.commandLine(System.getenv()));
     return cli;
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs an external command to completion. A seam, so the installer's decisions are testable without apt-get. */
-interface CommandRunner {
+public interface CommandRunner {
 
   /**
    * @param extraEnv variables added to (or overriding) the JVM's environment
@@ -17,12 +17,12 @@ interface CommandRunner {
 
   /** The exit code and the command's stdout and stderr, interleaved. */
   record Result(int exitCode, String output) {
-    boolean ok() {
+    public boolean ok() {
       return exitCode == 0;
     }
 
     /** The last lines of the output: enough to see why a command failed, without pages of apt-get progress. */
-    String tail() {
+    public String tail() {
       return LogTail.lastLines(output, 15);
     }
   }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Finds a program by name. A seam, so the installer's decisions are testable on any machine. */
 @FunctionalInterface
-interface ExecutableFinder {
+public interface ExecutableFinder {
   /**
    * Where Debian's packages put programs; searched after PATH, since a non-login environment
    * (cron, some CI runners) may lack /usr/sbin.

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs commands as child processes; output goes through a temp file so a chatty command never blocks on a full pipe. */
-final class ProcessCommandRunner implements CommandRunner {
+public final class ProcessCommandRunner implements CommandRunner {
 
   @Override
   public Result run(List<String> command, Map<String, String> extraEnv, Duration timeout)
