@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "synod-bench", mixinStandardHelpOptions = true, version = "synod-bench 0.1.0",
     description = "Benchmarks Synod, alone or side by side with etcd 3.4 and serf.",
-    subcommands = {LoadCommand.class, CompareCommand.class, FailoverCommand.class, JmhCommand.class})
+    subcommands = {LoadCommand.class, CompareCommand.class, FailoverCommand.class, GossipCommand.class,
+        AllCommand.class, JmhCommand.class})
 public final class BenchMain implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -64,7 +64,7 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ComparePlan plan = new ComparePlan(duration, warmup, clients, connections, keys, keyBytes, valueBytes,
         scenarios, modes);
-    BenchReport report = run.report(Optional.of(compare(plan, run)), List.of());
+    BenchReport report = run.report(Optional.of(compare(plan, run)), List.of(), List.of());
     run.write(report);
     return 0;
   }

@@ -24,7 +24,7 @@ final class FailoverCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<FailoverResult> results = failover(failover, run);
-    run.write(run.report(Optional.empty(), results));
+    run.write(run.report(Optional.empty(), results, List.of()));
     return 0;
   }
 

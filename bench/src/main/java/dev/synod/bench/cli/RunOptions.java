@@ -2,6 +2,7 @@ package dev.synod.bench.cli;
 
 import dev.synod.bench.compare.CompareResult;
 import dev.synod.bench.failover.FailoverResult;
+import dev.synod.bench.gossip.GossipResult;
 import dev.synod.bench.output.BenchReport;
 import dev.synod.bench.output.ReportFiles;
 import dev.synod.bench.report.MachineInfo;
@@ -47,9 +48,10 @@ final class RunOptions {
     return workRoot.resolve(STAMP.format(startedAt));
   }
 
-  BenchReport report(Optional<CompareResult> compare, List<FailoverResult> failover) {
+  BenchReport report(Optional<CompareResult> compare, List<FailoverResult> failover, List<GossipResult> gossip) {
     String args = String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    return new BenchReport(startedAt, "synod-bench " + args, MachineInfo.current(workDir()), compare, failover);
+    return new BenchReport(startedAt, "synod-bench " + args, MachineInfo.current(workDir()), compare, failover,
+        gossip);
   }
 
   void write(BenchReport report) throws IOException {

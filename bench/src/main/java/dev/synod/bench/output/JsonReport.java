@@ -27,6 +27,9 @@ public final class JsonReport {
     if (!report.failover().isEmpty()) {
       root.add("failover", FailoverSection.json(report.failover()));
     }
+    if (!report.gossip().isEmpty()) {
+      root.add("gossip", GossipSection.json(report.gossip()));
+    }
     return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
   }
 

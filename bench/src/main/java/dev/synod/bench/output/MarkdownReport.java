@@ -24,6 +24,7 @@ public final class MarkdownReport {
     md.append("- Machine: ").append(report.machine()).append("\n\n");
     report.compare().ifPresent(c -> compare(md, c));
     FailoverSection.markdown(md, report.failover());
+    GossipSection.markdown(md, report.gossip());
     return md.toString();
   }
 

@@ -62,6 +62,6 @@ class BenchMainTest {
   @Test
   void withoutASubcommandItListsThem() {
     assertThat(run()).isEqualTo(2);
-    assertThat(err.toString()).contains("a subcommand is required (expected one of: load, compare, failover, jmh");
+    assertThat(err.toString()).contains("a subcommand is required (expected one of: load, compare, failover, gossip, all, jmh");
   }
 }

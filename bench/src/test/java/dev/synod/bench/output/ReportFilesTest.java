@@ -21,7 +21,8 @@ class ReportFilesTest {
   void writesJsonMarkdownAndOnePlotPerModeUnderATimestampedDirectory(@TempDir Path dir) throws Exception {
     CompareResult compare = ComparisonFixtures.tinyRun(dir.resolve("work"));
     BenchReport report = new BenchReport(Instant.parse("2026-11-23T10:15:30Z"), "synod-bench compare --smoke",
-        MachineInfo.current(dir), Optional.of(compare), java.util.List.of());
+        MachineInfo.current(dir), Optional.of(compare), java.util.List.of(),
+        java.util.List.of());
 
     Path out = ReportFiles.write(report, dir.resolve("results"));
 
