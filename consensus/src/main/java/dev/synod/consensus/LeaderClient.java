@@ -3,7 +3,6 @@ package dev.synod.consensus;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -42,14 +41,6 @@ import org.slf4j.LoggerFactory;
 final class LeaderClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeaderClient.class);
   private static final String ILLEGAL_ARGUMENT_PREFIX = IllegalArgumentException.class.getName() + ": ";
-  /**
-   * Writes are spread round-robin over this many Ratis clients. One client's async writes travel on one ordered
-   * stream, and the leader submits a stream's requests strictly one after another (a hand-off to its client
-   * executor, startTransaction and the log append, waited for under the stream's lock), so a single client
-   * admitted one write per hand-off and the log had nothing to batch per fsync. Writes from different callers
-   * were never ordered relative to each other; each caller still waits for its own write.
-   */
-  static final int WRITE_CLIENTS = 8;
 
   private final RaftProperties properties;
   private final Parameters parameters; // carries TLS: every client built here must use it
@@ -58,8 +49,7 @@ final class LeaderClient implements AutoCloseable {
   private final Supplier<Optional<String>> leaderHint;
   private final ScheduledExecutorService timer;
   private final RetryPolicy retryPolicy;
-  private RaftClient[] clients; // guarded by this; null until the first request
-  private int nextClient; // guarded by this
+  private RaftClient client; // guarded by this
   private Set<String> clientMembers = Set.of(); // guarded by this; "id@address" the client was built with
   private boolean stale; // guarded by this
   private boolean closed; // guarded by this
@@ -125,8 +115,7 @@ final class LeaderClient implements AutoCloseable {
    * AlreadyClosedException instead of finding the new leader; replace it for the next request.
    */
   private synchronized void discardIfClosed(RaftClient failed, Throwable failure) {
-    if (clients != null && List.of(clients).contains(failed) && !stale
-        && causedBy(failure, AlreadyClosedException.class)) {
+    if (failed == client && !stale && causedBy(failure, AlreadyClosedException.class)) {
       LOG.info("Ratis client {} was closed under it ({}); building a new one", failed.getId(), failure.toString());
       stale = true;
     }
@@ -158,38 +147,29 @@ final class LeaderClient implements AutoCloseable {
     if (closed) {
       throw new NotLeaderOrUnavailableException("consensus node is closed", leaderHint.get(), null);
     }
-    if (clients != null && !stale) {
-      return next();
+    if (client != null && !stale) {
+      return client;
     }
     RaftGroup group = currentGroup.get();
     if (group.getPeers().isEmpty()) {
-      if (clients != null) {
-        return next();
+      if (client != null) {
+        return client;
       }
       throw new NotLeaderOrUnavailableException(
           "this node is not a member of any configuration yet", leaderHint.get(), null);
     }
-    RaftClient[] previous = clients;
-    clients = new RaftClient[WRITE_CLIENTS];
-    for (int i = 0; i < clients.length; i++) {
-      RaftClient.Builder b = RaftClient.newBuilder().setRaftGroup(group).setProperties(properties)
-          .setParameters(parameters).setClientId(ClientId.randomId()).setRetryPolicy(retryPolicy);
-      leaderHint.get().ifPresent(l -> b.setLeaderId(RaftPeerId.valueOf(l)));
-      clients[i] = b.build();
-    }
+    RaftClient.Builder b = RaftClient.newBuilder().setRaftGroup(group).setProperties(properties)
+        .setParameters(parameters).setClientId(ClientId.randomId()).setRetryPolicy(retryPolicy);
+    leaderHint.get().ifPresent(l -> b.setLeaderId(RaftPeerId.valueOf(l)));
+    RaftClient previous = client;
+    client = b.build();
     clientMembers = members(group.getPeers());
     stale = false;
     if (previous != null) {
       long grace = settings.requestTimeout().multipliedBy(2).toMillis();
-      timer.schedule(() -> List.of(previous).forEach(LeaderClient::closeQuietly), grace, TimeUnit.MILLISECONDS);
+      timer.schedule(() -> closeQuietly(previous), grace, TimeUnit.MILLISECONDS);
     }
-    return next();
-  }
-
-  private synchronized RaftClient next() {
-    RaftClient c = clients[nextClient];
-    nextClient = (nextClient + 1) % clients.length;
-    return c;
+    return client;
   }
 
   /**
@@ -223,14 +203,14 @@ final class LeaderClient implements AutoCloseable {
 
   @Override
   public void close() {
-    RaftClient[] c;
+    RaftClient c;
     synchronized (this) {
       closed = true;
-      c = clients;
-      clients = null;
+      c = client;
+      client = null;
     }
     if (c != null) {
-      List.of(c).forEach(LeaderClient::closeQuietly);
+      closeQuietly(c);
     }
   }
 
