@@ -78,6 +78,9 @@ public final class ChaosRunner {
     return new RunOutcome(history, check(spec, history));
   }
 
+  private static final int FINAL_ATTEMPTS = 5;
+  private static final Duration FINAL_RETRY_PAUSE = Duration.ofSeconds(1);
+
   private void runFinalOps(ChaosSpec spec, History history) {
     List<PlannedOp> finals = spec.workload().finalOps();
     if (finals.isEmpty()) {
@@ -86,7 +89,13 @@ public final class ChaosRunner {
     try (SynodClient client = newClient()) {
       ClientWorker finalWorker = new ClientWorker(spec.clients() * 1000, 1, spec.workload(), client, history,
           spec.seed(), 0, () -> false);
-      finals.forEach(finalWorker::invoke);
+      // The cluster has just healed: a final read may still meet a node that is catching up. Each attempt is
+      // recorded; the checkers use the last OK one.
+      for (PlannedOp op : finals) {
+        for (int attempt = 1; !finalWorker.invoke(op) && attempt < FINAL_ATTEMPTS; attempt++) {
+          sleep(FINAL_RETRY_PAUSE);
+        }
+      }
     }
   }
 

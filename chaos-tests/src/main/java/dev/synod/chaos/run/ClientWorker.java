@@ -54,18 +54,20 @@ final class ClientWorker implements Runnable {
     }
   }
 
-  /** Records one operation from invocation to completion. */
-  void invoke(PlannedOp planned) {
+  /** Records one operation from invocation to completion; true when it completed OK. */
+  boolean invoke(PlannedOp planned) {
     Op invoked = history.invoke(process, planned.f(), planned.key(), planned.value());
     Outcome outcome = workload.execute(client, planned, memory);
     if (outcome instanceof Outcome.Ok ok) {
       history.ok(invoked, ok.value());
+      return true;
     } else if (outcome instanceof Outcome.Fail fail) {
       history.fail(invoked, fail.error());
     } else if (outcome instanceof Outcome.Info info) {
       history.info(invoked, info.error());
       process += concurrency;
     }
+    return false;
   }
 
   int index() {
