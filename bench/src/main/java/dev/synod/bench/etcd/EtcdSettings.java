@@ -1,10 +1,7 @@
 package dev.synod.bench.etcd;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.synod.bench.report.DataFileSystem;
 import java.net.URI;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -124,16 +121,7 @@ public record EtcdSettings(EtcdBinary binary, Path baseDir, int members, int bas
    * for the report, which must show both systems on the same one.
    */
   public String dataFileSystem() {
-    Path existing = baseDir.toAbsolutePath();
-    while (existing.getParent() != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    try {
-      FileStore store = Files.getFileStore(existing);
-      return store.type() + " (" + store.name() + ")";
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the file system of " + baseDir, e);
-    }
+    return DataFileSystem.describe(baseDir);
   }
 
   public Path logFile(int member) {

@@ -1,8 +1,8 @@
 package dev.synod.bench.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -57,16 +57,8 @@ public record MachineInfo(int cores, long memoryBytes, String cpu, String os, St
 
   private static String disk(Path dataDir) {
     try {
-      Path existing = dataDir.toAbsolutePath();
-      while (existing != null && !Files.exists(existing)) {
-        existing = existing.getParent();
-      }
-      if (existing == null) {
-        return UNKNOWN;
-      }
-      FileStore store = Files.getFileStore(existing);
-      return store.type() + " on " + store.name();
-    } catch (IOException e) {
+      return DataFileSystem.describe(dataDir);
+    } catch (UncheckedIOException e) {
       return UNKNOWN + " (" + e.getMessage() + ")";
     }
   }

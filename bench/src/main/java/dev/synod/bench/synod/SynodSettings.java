@@ -1,5 +1,6 @@
 package dev.synod.bench.synod;
 
+import dev.synod.bench.report.DataFileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.synod.bench.synod;
+package dev.synod.bench.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,10 +10,10 @@ import java.nio.file.Path;
  * Names the file system a directory lives (or will live) on, e.g. {@code ext4 (/dev/nvme0n1p2)}: the
  * report must show that Synod and etcd wrote their logs to the same one, since fsync speed decides both.
  */
-final class DataFileSystem {
+public final class DataFileSystem {
   private DataFileSystem() {}
 
-  static String describe(Path dir) {
+  public static String describe(Path dir) {
     Path existing = dir.toAbsolutePath();
     while (existing.getParent() != null && !Files.exists(existing)) {
       existing = existing.getParent();
