@@ -20,8 +20,10 @@ import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 /**
  * ReadIndex reads submitted straight to the local server (no RPC hop): Ratis asks the leader for its commit index
- * (one heartbeat round), waits until this node has applied it, then queries the local state machine. Leaderless
- * moments are retried until {@code readTimeout}.
+ * (one heartbeat round), waits until this node has applied it, then queries the local state machine. A
+ * {@link ReadFence} round then shows that the leadership this node saw when the read arrived was still current
+ * (Ratis' leader may skip its heartbeat round). Leaderless moments and unconfirmed views are retried until
+ * {@code readTimeout}.
  */
 final class LinearizableReads {
   private static final long RETRY_MILLIS = 50;
@@ -32,17 +34,22 @@ final class LinearizableReads {
   private final long timeoutNanos;
   private final ScheduledExecutorService timer;
   private final Supplier<Optional<String>> leaderHint;
+  private final Supplier<Optional<Leadership>> view;
+  private final ReadFence fence;
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
 
   LinearizableReads(RaftServer server, RaftPeerId self, RaftGroupId groupId, ConsensusSettings settings,
-      ScheduledExecutorService timer, Supplier<Optional<String>> leaderHint) {
+      ScheduledExecutorService timer, Supplier<Optional<String>> leaderHint, Supplier<Optional<Leadership>> view,
+      ReadFence fence) {
     this.server = server;
     this.self = self;
     this.groupId = groupId;
     this.timeoutNanos = settings.readTimeout().toNanos();
     this.timer = timer;
     this.leaderHint = leaderHint;
+    this.view = view;
+    this.fence = fence;
   }
 
   CompletableFuture<byte[]> read(byte[] query) {
@@ -56,14 +63,21 @@ final class LinearizableReads {
     RaftClientRequest request = RaftClientRequest.newBuilder()
         .setClientId(clientId).setServerId(self).setGroupId(groupId).setCallId(callIds.incrementAndGet())
         .setMessage(message).setType(RaftClientRequest.readRequestType()).build();
+    // The basis is taken, and the fence round registered, before Ratis computes the read index.
+    Optional<Leadership> basis = view.get();
+    CompletableFuture<Leadership> confirmed = fence.next();
     CompletableFuture<RaftClientReply> reply;
     try {
       reply = server.submitClientRequestAsync(request);
     } catch (IOException e) {
       reply = CompletableFuture.failedFuture(e);
     }
-    reply.whenComplete((r, error) -> {
+    reply.thenCombine(confirmed, (r, leadership) -> r).whenComplete((r, error) -> {
       Throwable problem = error != null ? LeaderClient.unwrap(error) : r.isSuccess() ? null : r.getException();
+      if (problem == null && !confirmed.join().equals(basis.orElse(null))) {
+        problem = new IOException("the leadership changed while the read ran: " + basis + ", then "
+            + confirmed.join());
+      }
       if (problem == null) {
         result.complete(r.getMessage().getContent().toByteArray());
       } else if (problem instanceof StateMachineException && problem.getCause() instanceof RuntimeException q) {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
@@ -57,6 +58,7 @@ public final class RaftNode implements AutoCloseable {
   private final ListenerDispatcher dispatcher;
   private final ScheduledExecutorService timer;
   private final ExecutorService admin;
+  private final ExecutorService probeThreads;
   private final AtomicReference<RaftServer.Division> division = new AtomicReference<>();
   private final AtomicLong callIds = new AtomicLong();
   private final ClientId adminClientId = ClientId.randomId();
@@ -67,6 +69,7 @@ public final class RaftNode implements AutoCloseable {
   private volatile StateMachineAdapter adapter;
   private volatile SnapshotStore store;
   private volatile LeaderClient leaderClient;
+  private volatile MemberProbes probes;
   private LinearizableReads reads;
   private Reconfiguration reconfiguration;
 
@@ -78,6 +81,7 @@ public final class RaftNode implements AutoCloseable {
     this.dispatcher = new ListenerDispatcher(nodeId);
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("synod-consensus-timer-" + nodeId));
     this.admin = Executors.newCachedThreadPool(daemon("synod-consensus-admin-" + nodeId));
+    this.probeThreads = Executors.newCachedThreadPool(daemon("synod-consensus-probe-" + nodeId));
   }
 
   /**
@@ -140,9 +144,13 @@ public final class RaftNode implements AutoCloseable {
         .build();
     server.start();
     division.set(server.getDivision(groupId));
-    this.leaderClient = new LeaderClient(properties, parameters, settings,
-        () -> isMember(division.get()) ? division.get().getGroup() : RaftGroup.valueOf(groupId), this::leaderId, timer);
-    this.reads = new LinearizableReads(server, selfId, groupId, settings, timer, this::leaderId);
+    Supplier<RaftGroup> currentGroup = () -> isMember(division.get()) ? division.get().getGroup() : RaftGroup.valueOf(groupId);
+    this.leaderClient = new LeaderClient(properties, parameters, settings, currentGroup, this::leaderId, timer);
+    this.probes = new MemberProbes(properties, parameters, settings.electionTimeoutMin(), currentGroup,
+        probeThreads, timer);
+    Supplier<Optional<Leadership>> view = () -> GroupView.leadership(division.get());
+    ReadFence fence = new ReadFence(nodeId, view, () -> GroupView.voterSets(division.get()), probes::probe);
+    this.reads = new LinearizableReads(server, selfId, groupId, settings, timer, this::leaderId, view, fence);
     this.reconfiguration = new Reconfiguration(division.get(), leaderClient, settings, this::leaderId);
     new DivisionWatch(division.get(), selfId, this::restartNeeded).start(timer);
     LOG.info("Raft node {} started ({}) in group {} at {} ({})", nodeId, recover ? "recovered" : "formatted",
@@ -252,6 +260,9 @@ public final class RaftNode implements AutoCloseable {
     if (leaderClient != null) {
       leaderClient.close();
     }
+    if (probes != null) {
+      probes.close();
+    }
     if (server != null) {
       try {
         server.close();
@@ -261,6 +272,7 @@ public final class RaftNode implements AutoCloseable {
     }
     timer.shutdownNow();
     admin.shutdownNow();
+    probeThreads.shutdownNow();
     dispatcher.close();
   }
 
