@@ -61,16 +61,23 @@ final class MemberProbes implements AutoCloseable {
     CompletableFuture<MemberReport> result = new CompletableFuture<>();
     try {
       executor.execute(() -> {
+        MemberReport report = null;
+        Exception failure = null;
         try {
           GroupInfoReply reply = client().getGroupManagementApi(RaftPeerId.valueOf(memberId)).info(null);
           if (!reply.isSuccess()) {
             throw new IOException("group info from " + memberId + " failed", reply.getException());
           }
-          result.complete(report(memberId, reply.getRoleInfoProto()));
+          report = report(memberId, reply.getRoleInfoProto());
         } catch (IOException | RuntimeException e) {
-          result.completeExceptionally(e);
-        } finally {
-          inFlight.remove(memberId);
+          failure = e;
+        }
+        // Free the member before completing: completion may start the next round, which probes it again.
+        inFlight.remove(memberId);
+        if (failure != null) {
+          result.completeExceptionally(failure);
+        } else {
+          result.complete(report);
         }
       });
     } catch (RejectedExecutionException closing) {
