@@ -96,16 +96,18 @@ final class ReadFence {
     if (basis.isEmpty()) {
       return CompletableFuture.failedFuture(new IOException("this member knows no leader"));
     }
-    LeadershipQuorum quorum = new LeadershipQuorum(basis.get(), self, voterSets.get());
+    List<Set<String>> voters = voterSets.get(); // one configuration for the whole round
+    LeadershipQuorum quorum = new LeadershipQuorum(basis.get(), self, voters);
     Set<String> others = new LinkedHashSet<>();
-    voterSets.get().forEach(others::addAll);
+    voters.forEach(others::addAll);
     others.remove(self);
     others.remove(basis.get().leaderId());
-    Round round = new Round(basis.get());
+    Round round = new Round(basis.get(), voters);
     if (quorum.selfLeads()) {
       // Every follower naming this member counts once this member still leads the same term afterwards.
-      if (others.isEmpty() || quorum.confirmed(view.get(), Optional.empty(), List.of())) {
-        round.finish(quorum.confirmed(view.get(), Optional.empty(), List.of()));
+      boolean alone = quorum.confirmed(view.get(), Optional.empty(), List.of());
+      if (alone || others.isEmpty()) {
+        round.finish(alone);
       }
       Answers answers = new Answers(others.size());
       for (String member : others) {
@@ -131,10 +133,12 @@ final class ReadFence {
 
   private final class Round {
     private final Leadership basis;
+    private final List<Set<String>> voters;
     private final CompletableFuture<Leadership> result = new CompletableFuture<>();
 
-    Round(Leadership basis) {
+    Round(Leadership basis, List<Set<String>> voters) {
       this.basis = basis;
+      this.voters = voters;
     }
 
     void finish(boolean confirmed) {
@@ -142,7 +146,7 @@ final class ReadFence {
         result.complete(basis);
       } else {
         result.completeExceptionally(new IOException("could not confirm " + basis + " with a majority of "
-            + voterSets.get() + " after the read arrived"));
+            + voters + " after the read arrived"));
       }
     }
   }
