@@ -31,6 +31,7 @@ public final class ConsensusSettings {
   private final long appenderBufferByteLimit;
   private final int outstandingAppendsMax;
   private final int clientOutstandingRequestsMax;
+  private final int writeBatchesInFlight;
   private final int stagingCatchupGap;
   private final boolean installSnapshotEnabled;
   private final boolean preVote;
@@ -55,6 +56,7 @@ public final class ConsensusSettings {
     appenderBufferByteLimit = b.appenderBufferByteLimit;
     outstandingAppendsMax = b.outstandingAppendsMax;
     clientOutstandingRequestsMax = b.clientOutstandingRequestsMax;
+    writeBatchesInFlight = b.writeBatchesInFlight;
     stagingCatchupGap = b.stagingCatchupGap;
     installSnapshotEnabled = b.installSnapshotEnabled;
     preVote = b.preVote;
@@ -133,6 +135,8 @@ public final class ConsensusSettings {
   /** Writes in flight from this node's internal client to the leader. */
   public int clientOutstandingRequestsMax() { return clientOutstandingRequestsMax; }
   /** A new server counts as caught up once it is within this many entries of the leader. */
+  /** Batches of writes (one Raft entry each) a node has on their way to the leader at once; see WriteBatcher. */
+  public int writeBatchesInFlight() { return writeBatchesInFlight; }
   public int stagingCatchupGap() { return stagingCatchupGap; }
   /** The leader streams snapshots to followers behind its log start. Must be true (see {@link Builder#build()}). */
   public boolean installSnapshotEnabled() { return installSnapshotEnabled; }
@@ -157,6 +161,7 @@ public final class ConsensusSettings {
         + ", forceSyncNum=" + forceSyncNum + ", appenderBufferByteLimit=" + appenderBufferByteLimit
         + ", outstandingAppendsMax=" + outstandingAppendsMax
         + ", clientOutstandingRequestsMax=" + clientOutstandingRequestsMax
+        + ", writeBatchesInFlight=" + writeBatchesInFlight
         + ", stagingCatchupGap=" + stagingCatchupGap + ", installSnapshotEnabled=" + installSnapshotEnabled
         + ", preVote=" + preVote + ", tls=" + (tls != null ? "mutual" : "off") + "}";
   }
@@ -191,6 +196,8 @@ public final class ConsensusSettings {
     private int outstandingAppendsMax = 32;
     // Ratis' default is 100 per client; one node funnels all its API callers through one client.
     private int clientOutstandingRequestsMax = 1024;
+    // One batch being appended while the next one fills; more only queue behind the leader's ordered admission.
+    private int writeBatchesInFlight = 2;
     private int stagingCatchupGap = 1000;
     private boolean installSnapshotEnabled = true;
     private boolean preVote = true;
@@ -217,6 +224,7 @@ public final class ConsensusSettings {
       appenderBufferByteLimit = s.appenderBufferByteLimit;
       outstandingAppendsMax = s.outstandingAppendsMax;
       clientOutstandingRequestsMax = s.clientOutstandingRequestsMax;
+      writeBatchesInFlight = s.writeBatchesInFlight;
       stagingCatchupGap = s.stagingCatchupGap;
       installSnapshotEnabled = s.installSnapshotEnabled;
       preVote = s.preVote;
@@ -265,6 +273,11 @@ public final class ConsensusSettings {
 
     public Builder clientOutstandingRequestsMax(int v) {
       clientOutstandingRequestsMax = (int) between("clientOutstandingRequestsMax", v, 1, 1_000_000);
+      return this;
+    }
+
+    public Builder writeBatchesInFlight(int v) {
+      writeBatchesInFlight = (int) between("writeBatchesInFlight", v, 1, 64);
       return this;
     }
 

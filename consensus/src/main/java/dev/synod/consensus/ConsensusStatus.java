@@ -2,7 +2,7 @@ package dev.synod.consensus;
 
 import java.util.Optional;
 
-/** A point-in-time view of this node's Raft state. */
+/** A point-in-time view of this node's Raft state; {@code appliedRevision} names the last applied command. */
 public record ConsensusStatus(
     String nodeId,
     RaftRole role,
@@ -10,4 +10,5 @@ public record ConsensusStatus(
     Optional<String> leaderId,
     long commitIndex,
     long appliedIndex,
+    long appliedRevision,
     long lastSnapshotIndex) {}

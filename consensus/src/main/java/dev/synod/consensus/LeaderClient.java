@@ -89,8 +89,11 @@ final class LeaderClient implements AutoCloseable {
     return peers.stream().map(p -> p.getId() + "@" + p.getAddress()).collect(Collectors.toUnmodifiableSet());
   }
 
-  CompletableFuture<WriteResult> write(byte[] command) {
-    CompletableFuture<WriteResult> result = new CompletableFuture<>();
+  /** The state machine's reply to one entry, and the entry's index. */
+  record AppliedEntry(long index, byte[] reply) {}
+
+  CompletableFuture<AppliedEntry> write(byte[] entry) {
+    CompletableFuture<AppliedEntry> result = new CompletableFuture<>();
     RaftClient c;
     try {
       c = client();
@@ -98,9 +101,9 @@ final class LeaderClient implements AutoCloseable {
       result.completeExceptionally(e);
       return result;
     }
-    c.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(command))).whenComplete((reply, error) -> {
+    c.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry))).whenComplete((reply, error) -> {
       if (error == null && reply.isSuccess()) {
-        result.complete(new WriteResult(reply.getLogIndex(), reply.getMessage().getContent().toByteArray()));
+        result.complete(new AppliedEntry(reply.getLogIndex(), reply.getMessage().getContent().toByteArray()));
       } else {
         Throwable failure = error != null ? error : reply.getException();
         discardIfClosed(c, failure);

@@ -69,6 +69,7 @@ public final class RaftNode implements AutoCloseable {
   private volatile StateMachineAdapter adapter;
   private volatile SnapshotStore store;
   private volatile LeaderClient leaderClient;
+  private volatile WriteBatcher batcher;
   private volatile MemberProbes probes;
   private LinearizableReads reads;
   private Reconfiguration reconfiguration;
@@ -146,6 +147,7 @@ public final class RaftNode implements AutoCloseable {
     division.set(server.getDivision(groupId));
     Supplier<RaftGroup> currentGroup = () -> isMember(division.get()) ? division.get().getGroup() : RaftGroup.valueOf(groupId);
     this.leaderClient = new LeaderClient(properties, parameters, settings, currentGroup, this::leaderId, timer);
+    this.batcher = new WriteBatcher(leaderClient::write, settings.writeBatchesInFlight(), settings.maxEntryBytes() / 2);
     this.probes = new MemberProbes(properties, parameters, settings.electionTimeoutMin(), currentGroup,
         probeThreads, timer);
     Supplier<Optional<Leadership>> view = () -> GroupView.leadership(division.get());
@@ -165,7 +167,7 @@ public final class RaftNode implements AutoCloseable {
       return CompletableFuture.failedFuture(new IllegalArgumentException(
           "command: " + command.length + " bytes (expected: <= " + settings.maxEntryBytes() + ")"));
     }
-    return leaderClient.write(command);
+    return batcher.write(command);
   }
 
   /** A linearizable read (ReadIndex), served by this member once it has applied the leader's commit index. */
@@ -185,7 +187,8 @@ public final class RaftNode implements AutoCloseable {
     DivisionInfo info = d.getInfo();
     long snapshotIndex = Optional.ofNullable(store.getLatestSnapshot()).map(SnapshotFile::getIndex).orElse(-1L);
     return new ConsensusStatus(nodeId, role(d), info.getCurrentTerm(), leaderId(),
-        d.getRaftLog().getLastCommittedIndex(), adapter.getLastAppliedTermIndex().getIndex(), snapshotIndex);
+        d.getRaftLog().getLastCommittedIndex(), adapter.getLastAppliedTermIndex().getIndex(),
+        adapter.appliedRevision(), snapshotIndex);
   }
 
   /** The current configuration: voters, then learners; progress (match index, last contact) only on the leader. */

@@ -1,6 +1,10 @@
 package dev.synod.consensus;
 
+import dev.synod.consensus.Frames.Frame;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -26,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a {@link ReplicatedStateMachine} inside Ratis. Applies (and restores) take the write lock; queries,
  * prepares and snapshots take the read lock. Apply, snapshot and reload all run on Ratis' single state machine
- * updater thread, so a snapshot always matches the last applied term and index.
+ * updater thread, so a snapshot always matches the last applied term and index. Every entry carries a batch of
+ * commands ({@link Frames}); each is prepared, applied and answered on its own.
  */
 final class StateMachineAdapter extends BaseStateMachine {
   private static final Logger LOG = LoggerFactory.getLogger(StateMachineAdapter.class);
@@ -46,6 +51,7 @@ final class StateMachineAdapter extends BaseStateMachine {
   private final long maxEntryBytes;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile Optional<SnapshotStore.Loaded> initialSnapshot;
+  private volatile long appliedRevision;
 
   StateMachineAdapter(ReplicatedStateMachine stateMachine, SnapshotStore store,
       Optional<SnapshotStore.Loaded> initialSnapshot, Hooks hooks, long maxEntryBytes) {
@@ -99,6 +105,7 @@ final class StateMachineAdapter extends BaseStateMachine {
       try {
         stateMachine.restore(s.payload());
         setLastAppliedTermIndex(s.file().getTermIndex());
+        appliedRevision = Revisions.lastOf(s.file().getIndex());
       } finally {
         lock.writeLock().unlock();
       }
@@ -162,57 +169,117 @@ final class StateMachineAdapter extends BaseStateMachine {
 
   // --- writes ---
 
+  /**
+   * Prepares every command of the proposed batch on the leader. A command prepare refuses (or that grows past the
+   * entry limit) stays in the entry as REJECTED with its reason, so only its own writer gets the error.
+   */
   @Override
   public TransactionContext startTransaction(RaftClientRequest request) {
     TransactionContext.Builder b = TransactionContext.newBuilder().setStateMachine(this).setClientRequest(request);
-    Exception rejected = null;
+    List<Frame> proposal;
+    try {
+      proposal = Frames.decode("proposal", request.getMessage().getContent().toByteArray());
+    } catch (IllegalArgumentException e) {
+      TransactionContext trx = b.build();
+      trx.setException(e); // Ratis replies with a StateMachineException; nothing is appended
+      return trx;
+    }
+    List<Frame> entry = new ArrayList<>(proposal.size());
     lock.readLock().lock();
     try {
-      byte[] entry = stateMachine.prepare(request.getMessage().getContent().toByteArray());
-      if (entry == null) {
-        rejected = new IllegalArgumentException("prepare returned no entry");
-      } else if (entry.length > maxEntryBytes) {
-        rejected = new IllegalArgumentException(
-            "entry: " + entry.length + " bytes (expected: <= " + maxEntryBytes + ")");
-      } else {
-        b.setLogData(UnsafeByteOperations.unsafeWrap(entry));
+      for (Frame command : proposal) {
+        entry.add(prepare(command));
       }
-    } catch (IllegalArgumentException e) {
-      rejected = e;
-    } catch (RuntimeException e) {
-      LOG.warn("prepare threw unexpectedly; rejecting the proposal", e);
-      rejected = new IllegalArgumentException("prepare failed: " + e, e);
     } finally {
       lock.readLock().unlock();
     }
-    TransactionContext trx = b.build();
-    if (rejected != null) {
-      // Ratis replies to the writer with a StateMachineException carrying this; nothing is appended.
-      trx.setException(rejected);
-    }
-    return trx;
+    return b.setLogData(UnsafeByteOperations.unsafeWrap(Frames.encode(fitted(entry)))).build();
   }
 
+  private Frame prepare(Frame command) {
+    if (command.kind() != Frames.Kind.COMMAND) {
+      return rejected("proposal frame kind: " + command.kind() + " (expected: COMMAND)");
+    }
+    try {
+      byte[] prepared = stateMachine.prepare(command.payload());
+      if (prepared == null) {
+        return rejected("prepare returned no entry");
+      }
+      if (prepared.length > maxEntryBytes) {
+        return rejected("entry: " + prepared.length + " bytes (expected: <= " + maxEntryBytes + ")");
+      }
+      return Frame.of(Frames.Kind.PREPARED, prepared);
+    } catch (IllegalArgumentException e) {
+      return rejected(String.valueOf(e.getMessage()));
+    } catch (RuntimeException e) {
+      LOG.warn("prepare threw unexpectedly; rejecting the command", e);
+      return rejected("prepare failed: " + e);
+    }
+  }
+
+  /** The node caps a batch well below the limit, so this only guards against prepare inflating it. */
+  private List<Frame> fitted(List<Frame> entry) {
+    int size = Frames.encodedSize(entry);
+    if (entry.size() == 1 || size <= maxEntryBytes) {
+      return entry;
+    }
+    Frame tooBig = rejected("batch: " + size + " bytes after prepare (expected: <= " + maxEntryBytes
+        + "); the write was not applied, retry it");
+    return entry.stream().map(f -> tooBig).toList();
+  }
+
+  private static Frame rejected(String reason) {
+    return Frame.of(Frames.Kind.REJECTED, reason.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Applies each command of the entry at its own revision (see {@link Revisions}) and replies with every result. */
   @Override
   public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
-    LogEntryProto entry = trx.getLogEntry();
-    long index = entry.getIndex();
-    byte[] data = entry.getStateMachineLogEntry().getLogData().toByteArray();
-    byte[] result;
+    LogEntryProto logEntry = trx.getLogEntry();
+    long index = logEntry.getIndex();
+    List<Frame> entry;
+    try {
+      entry = Frames.decode("entry", logEntry.getStateMachineLogEntry().getLogData().toByteArray());
+    } catch (IllegalArgumentException e) {
+      // Every replica reads the same bytes and skips the same entry; the writer gets the error.
+      LOG.error("entry at index {} is no batch; skipped", index, e);
+      updateLastAppliedTermIndex(logEntry.getTerm(), index);
+      return CompletableFuture.failedFuture(e);
+    }
+    List<Frame> results = new ArrayList<>(entry.size());
     lock.writeLock().lock();
     try {
-      result = stateMachine.apply(index, data);
-    } catch (RuntimeException e) {
-      // A contract breach (apply must encode errors in its result). Throwing here would stop the server, so
-      // the entry counts as applied, the writer gets the error, and it is logged loudly.
-      LOG.error("apply threw at index {}; the entry is skipped", index, e);
-      return CompletableFuture.failedFuture(e);
+      for (int slot = 0; slot < entry.size(); slot++) {
+        results.add(apply(index, slot, entry.get(slot)));
+      }
+      appliedRevision = Revisions.of(index, entry.size() - 1);
     } finally {
-      updateLastAppliedTermIndex(entry.getTerm(), index);
+      updateLastAppliedTermIndex(logEntry.getTerm(), index);
       lock.writeLock().unlock();
     }
     hooks.applied(index);
-    return CompletableFuture.completedFuture(toMessage(result));
+    return CompletableFuture.completedFuture(toMessage(Frames.encode(results)));
+  }
+
+  private Frame apply(long index, int slot, Frame prepared) {
+    if (prepared.kind() != Frames.Kind.PREPARED) {
+      return prepared; // REJECTED on the leader: the reason goes back to its writer
+    }
+    long revision = Revisions.of(index, slot);
+    try {
+      byte[] result = stateMachine.apply(revision, prepared.payload());
+      return Frame.of(Frames.Kind.RESULT, result == null ? new byte[0] : result);
+    } catch (RuntimeException e) {
+      // A contract breach (apply must encode errors in its result). Throwing would stop the server, so the
+      // command counts as applied, its writer gets the error, and it is logged loudly.
+      LOG.error("apply threw at revision {} (index {}, slot {}); the command is skipped", revision, index, slot, e);
+      return Frame.of(Frames.Kind.FAILED, String.valueOf(e).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The revision of the last command applied (after a snapshot, the highest its entry could hold). */
+  long appliedRevision() {
+    return appliedRevision;
   }
 
   // --- events ---

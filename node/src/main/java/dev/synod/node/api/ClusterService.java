@@ -51,7 +51,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
   @Override
   public void members(MembersRequest request, StreamObserver<MembersResponse> observer) {
     List<PeerInfo> peers = gateway.raft().get().map(RaftNode::peers).orElse(List.of());
-    MembersResponse.Builder out = MembersResponse.newBuilder().setHeader(gateway.header(appliedIndex()));
+    MembersResponse.Builder out = MembersResponse.newBuilder().setHeader(gateway.header(gateway.appliedRevision()));
     for (Member m : membership.members()) {
       String role = peers.stream().filter(p -> p.id().equals(m.info().nodeId())).findFirst()
           .map(p -> p.role() == PeerRole.VOTER ? "voter" : "learner").orElse("none");
@@ -69,7 +69,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     try {
       RaftNode node = gateway.raft().require();
       ConsensusStatus s = node.status();
-      RaftPeersResponse.Builder out = RaftPeersResponse.newBuilder().setHeader(gateway.header(s.appliedIndex()))
+      RaftPeersResponse.Builder out = RaftPeersResponse.newBuilder().setHeader(gateway.header(s.appliedRevision()))
           .setTerm(s.term()).setCommitIndex(s.commitIndex());
       node.peers().forEach(p -> out.addPeers(toProto(p)));
       observer.onNext(out.build());
@@ -104,7 +104,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     }
     UnaryCalls.reply(done.exceptionally(t -> {
       throw Status.FAILED_PRECONDITION.withDescription("transfer-leader: " + rootMessage(t)).asRuntimeException();
-    }), observer, target -> TransferLeaderResponse.newBuilder().setHeader(gateway.header(appliedIndex()))
+    }), observer, target -> TransferLeaderResponse.newBuilder().setHeader(gateway.header(gateway.appliedRevision()))
         .setNewLeaderId(target).build());
   }
 
@@ -122,7 +122,8 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     UnaryCalls.reply(done.exceptionally(t -> {
       throw Status.FAILED_PRECONDITION.withDescription("remove-peer: " + rootMessage(t)).asRuntimeException();
     }), observer, v -> {
-      RemovePeerResponse.Builder out = RemovePeerResponse.newBuilder().setHeader(gateway.header(appliedIndex()));
+      RemovePeerResponse.Builder out =
+          RemovePeerResponse.newBuilder().setHeader(gateway.header(gateway.appliedRevision()));
       gateway.raft().require().peers().forEach(p -> out.addPeers(toProto(p)));
       return out.build();
     });
@@ -130,7 +131,7 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
 
   @Override
   public void autopilotState(AutopilotStateRequest request, StreamObserver<AutopilotStateResponse> observer) {
-    observer.onNext(autopilot.state().toBuilder().setHeader(gateway.header(appliedIndex())).build());
+    observer.onNext(autopilot.state().toBuilder().setHeader(gateway.header(gateway.appliedRevision())).build());
     observer.onCompleted();
   }
 
@@ -144,9 +145,6 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     return snapshots.restore(observer);
   }
 
-  private long appliedIndex() {
-    return gateway.raft().get().map(n -> n.status().appliedIndex()).orElse(0L);
-  }
 
   static RaftPeer toProto(PeerInfo p) {
     return RaftPeer.newBuilder().setNodeId(p.id()).setRaftAddress(p.address())

@@ -101,7 +101,7 @@ public final class RegistryGateway {
 
   /** The revision this node's replica has applied; 0 before Raft starts. */
   public long appliedRevision() {
-    return raft.get().map(n -> n.status().appliedIndex()).orElse(0L);
+    return raft.get().map(n -> n.status().appliedRevision()).orElse(0L);
   }
 
   public String nodeId() {

@@ -44,7 +44,7 @@ public final class WatchHub implements ConsensusListener, AutoCloseable {
     }
     long current;
     try {
-      current = gateway.raft().require().status().appliedIndex();
+      current = gateway.raft().require().status().appliedRevision();
     } catch (RuntimeException e) {
       observer.onError(UnaryCalls.toStatusException(e));
       return;
