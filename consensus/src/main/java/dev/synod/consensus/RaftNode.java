@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,6 +60,7 @@ public final class RaftNode implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final ExecutorService admin;
   private final ExecutorService probeThreads;
+  private final ExecutorService queryThreads;
   private final AtomicReference<RaftServer.Division> division = new AtomicReference<>();
   private final AtomicLong callIds = new AtomicLong();
   private final ClientId adminClientId = ClientId.randomId();
@@ -83,6 +85,8 @@ public final class RaftNode implements AutoCloseable {
     this.timer = Executors.newSingleThreadScheduledExecutor(daemon("synod-consensus-timer-" + nodeId));
     this.admin = Executors.newCachedThreadPool(daemon("synod-consensus-admin-" + nodeId));
     this.probeThreads = Executors.newCachedThreadPool(daemon("synod-consensus-probe-" + nodeId));
+    this.queryThreads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+        daemon("synod-consensus-query-" + nodeId));
   }
 
   /**
@@ -152,7 +156,8 @@ public final class RaftNode implements AutoCloseable {
         probeThreads, timer);
     Supplier<Optional<Leadership>> view = () -> GroupView.leadership(division.get());
     ReadFence fence = new ReadFence(nodeId, view, () -> GroupView.voterSets(division.get()), probes::probe);
-    this.reads = new LinearizableReads(server, selfId, groupId, settings, timer, this::leaderId, view, fence);
+    this.reads = new LinearizableReads(server, selfId, groupId, settings, timer, this::runQuery, adapter::queryLocal,
+        this::leaderId, view, fence);
     this.reconfiguration = new Reconfiguration(division.get(), leaderClient, settings, this::leaderId);
     new DivisionWatch(division.get(), selfId, this::restartNeeded).start(timer);
     LOG.info("Raft node {} started ({}) in group {} at {} ({})", nodeId, recover ? "recovered" : "formatted",
@@ -174,6 +179,15 @@ public final class RaftNode implements AutoCloseable {
   public CompletableFuture<byte[]> readLinearizable(byte[] query) {
     Objects.requireNonNull(query, "query");
     return reads.read(query);
+  }
+
+  /** Runs a confirmed read's query; while closing, on the caller's thread, so that no read is left hanging. */
+  private void runQuery(Runnable query) {
+    try {
+      queryThreads.execute(query);
+    } catch (RejectedExecutionException closing) {
+      query.run();
+    }
   }
 
   /** A read of this member's local state, which may lag the leader; no Raft round. */
@@ -276,6 +290,7 @@ public final class RaftNode implements AutoCloseable {
     timer.shutdownNow();
     admin.shutdownNow();
     probeThreads.shutdownNow();
+    queryThreads.shutdownNow();
     dispatcher.close();
   }
 

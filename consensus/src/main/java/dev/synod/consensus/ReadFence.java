@@ -2,7 +2,6 @@ package dev.synod.consensus;
 
 import dev.synod.consensus.LeadershipQuorum.MemberReport;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +31,7 @@ final class ReadFence {
   private final Supplier<Optional<Leadership>> view;
   private final Supplier<List<Set<String>>> voterSets;
   private final Prober prober;
-  private List<CompletableFuture<Leadership>> waiting = new ArrayList<>(); // guarded by this
-  private boolean roundRunning; // guarded by this
+  private final SharedRounds<Leadership> rounds = new SharedRounds<>(this::confirm);
 
   ReadFence(String self, Supplier<Optional<Leadership>> view, Supplier<List<Set<String>>> voterSets, Prober prober) {
     this.self = self;
@@ -47,48 +45,7 @@ final class ReadFence {
    * {@link IOException} when the round could not confirm this member's view (the caller retries).
    */
   CompletableFuture<Leadership> next() {
-    CompletableFuture<Leadership> confirmed = new CompletableFuture<>();
-    boolean start;
-    synchronized (this) {
-      waiting.add(confirmed);
-      start = !roundRunning;
-      roundRunning = true;
-    }
-    if (start) {
-      startRound();
-    }
-    return confirmed;
-  }
-
-  private void startRound() {
-    List<CompletableFuture<Leadership>> covered;
-    synchronized (this) {
-      covered = waiting;
-      waiting = new ArrayList<>();
-    }
-    CompletableFuture<Leadership> round;
-    try {
-      round = confirm();
-    } catch (RuntimeException e) {
-      round = CompletableFuture.failedFuture(e);
-    }
-    round.whenComplete((leadership, error) -> {
-      for (CompletableFuture<Leadership> f : covered) {
-        if (error != null) {
-          f.completeExceptionally(error);
-        } else {
-          f.complete(leadership);
-        }
-      }
-      boolean again;
-      synchronized (this) {
-        again = !waiting.isEmpty();
-        roundRunning = again;
-      }
-      if (again) {
-        startRound();
-      }
-    });
+    return rounds.next();
   }
 
   private CompletableFuture<Leadership> confirm() {
