@@ -44,7 +44,7 @@ final class LinearizableReads {
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
 
-  /** {@code queries} runs the local queries, off Ratis' and the probes' threads. */
+  /** {@code queries} runs the local queries and submits the barriers, off Ratis' and the probes' threads. */
   LinearizableReads(RaftServer server, RaftPeerId self, RaftGroupId groupId, ConsensusSettings settings,
       ScheduledExecutorService timer, Executor queries, Function<byte[], byte[]> queryLocal,
       Supplier<Optional<String>> leaderHint, Supplier<Optional<Leadership>> view, ReadFence fence) {
@@ -71,7 +71,7 @@ final class LinearizableReads {
     Optional<Leadership> basis = view.get();
     CompletableFuture<Leadership> confirmed = fence.next();
     CompletableFuture<Void> caughtUp = barriers.next();
-    caughtUp.thenCombine(confirmed, (v, leadership) -> leadership).whenCompleteAsync((leadership, error) -> {
+    caughtUp.thenCombine(confirmed, (v, leadership) -> leadership).handleAsync((leadership, error) -> {
       Throwable problem = error != null ? LeaderClient.unwrap(error) : null;
       if (problem == null && !leadership.equals(basis.orElse(null))) {
         problem = new IOException("the leadership changed while the read ran: " + basis + ", then " + leadership);
@@ -86,7 +86,13 @@ final class LinearizableReads {
       } else {
         retry(query, deadline, result, problem);
       }
-    }, queries);
+      return null;
+    }, queries).exceptionally(closing -> {
+      // Only a rejected hand-off gets here: the node is closing.
+      result.completeExceptionally(new NotLeaderOrUnavailableException(
+          "consensus node is closed", leaderHint.get(), closing));
+      return null;
+    });
   }
 
   private void answer(byte[] query, CompletableFuture<byte[]> result) {
@@ -106,16 +112,25 @@ final class LinearizableReads {
     }
   }
 
-  /** One ReadIndex round; its (empty) query is answered by {@link StateMachineAdapter#query}. */
+  /**
+   * One ReadIndex round; its (empty) query is answered by {@link StateMachineAdapter#query}. The previous round
+   * ends on Ratis' state machine updater thread, and Ratis' submit blocks its caller until a client-request thread
+   * takes the request, so the submit runs on the query threads: submitting from the updater deadlocked servers
+   * (it waited for client-request threads that waited for the server lock, held by a thread waiting for the
+   * updater), seen in the chaos suite as a group that never elected a leader again.
+   */
   private CompletableFuture<Void> barrier() {
-    RaftClientRequest request = RaftClientRequest.newBuilder()
-        .setClientId(clientId).setServerId(self).setGroupId(groupId).setCallId(callIds.incrementAndGet())
-        .setMessage(Message.EMPTY).setType(RaftClientRequest.readRequestType()).build();
-    CompletableFuture<RaftClientReply> reply;
+    CompletableFuture<RaftClientReply> reply = new CompletableFuture<>();
     try {
-      reply = server.submitClientRequestAsync(request);
-    } catch (IOException e) {
-      reply = CompletableFuture.failedFuture(e);
+      queries.execute(() -> submitBarrier().whenComplete((r, e) -> {
+        if (e != null) {
+          reply.completeExceptionally(e);
+        } else {
+          reply.complete(r);
+        }
+      }));
+    } catch (RejectedExecutionException closing) {
+      reply.completeExceptionally(new IOException("consensus node is closing", closing));
     }
     return reply.thenApply(r -> {
       if (!r.isSuccess()) {
@@ -123,5 +138,16 @@ final class LinearizableReads {
       }
       return null;
     });
+  }
+
+  private CompletableFuture<RaftClientReply> submitBarrier() {
+    RaftClientRequest request = RaftClientRequest.newBuilder()
+        .setClientId(clientId).setServerId(self).setGroupId(groupId).setCallId(callIds.incrementAndGet())
+        .setMessage(Message.EMPTY).setType(RaftClientRequest.readRequestType()).build();
+    try {
+      return server.submitClientRequestAsync(request);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 }

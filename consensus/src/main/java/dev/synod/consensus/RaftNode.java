@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -156,7 +155,7 @@ public final class RaftNode implements AutoCloseable {
         probeThreads, timer);
     Supplier<Optional<Leadership>> view = () -> GroupView.leadership(division.get());
     ReadFence fence = new ReadFence(nodeId, view, () -> GroupView.voterSets(division.get()), probes::probe);
-    this.reads = new LinearizableReads(server, selfId, groupId, settings, timer, this::runQuery, adapter::queryLocal,
+    this.reads = new LinearizableReads(server, selfId, groupId, settings, timer, queryThreads, adapter::queryLocal,
         this::leaderId, view, fence);
     this.reconfiguration = new Reconfiguration(division.get(), leaderClient, settings, this::leaderId);
     new DivisionWatch(division.get(), selfId, this::restartNeeded).start(timer);
@@ -179,15 +178,6 @@ public final class RaftNode implements AutoCloseable {
   public CompletableFuture<byte[]> readLinearizable(byte[] query) {
     Objects.requireNonNull(query, "query");
     return reads.read(query);
-  }
-
-  /** Runs a confirmed read's query; while closing, on the caller's thread, so that no read is left hanging. */
-  private void runQuery(Runnable query) {
-    try {
-      queryThreads.execute(query);
-    } catch (RejectedExecutionException closing) {
-      query.run();
-    }
   }
 
   /** A read of this member's local state, which may lag the leader; no Raft round. */
