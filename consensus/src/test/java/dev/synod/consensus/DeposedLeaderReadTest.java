@@ -37,12 +37,19 @@ class DeposedLeaderReadTest {
 
   @Test
   void aLeaderCutOffFromTheOthersServesNoStaleLinearizableRead() throws Exception {
-    // The old leader notices only after 6 s; the others elect a new one after 0.5-6 s (almost always well before).
-    ConsensusSettings settings = ConsensusSettings.lan().toBuilder()
-        .electionTimeoutMin(Duration.ofMillis(500)).electionTimeoutMax(Duration.ofSeconds(6))
-        .readTimeout(Duration.ofSeconds(6)).build();
-    try (TestCluster cluster = TestCluster.start(dir, 3, settings)) {
-      RaftNode old = cluster.awaitLeader();
+    // n1 leads and, cut off, notices only after its 20 s maximum election timeout; the others elect a new leader
+    // within about 1 s. (With one shared timeout range the two raced, and the old leader sometimes noticed first.)
+    ConsensusSettings quick = ConsensusSettings.lan().toBuilder()
+        .electionTimeoutMin(Duration.ofMillis(500)).electionTimeoutMax(Duration.ofSeconds(1)).build();
+    ConsensusSettings slowToNotice = quick.toBuilder().electionTimeoutMax(Duration.ofSeconds(20))
+        .requestTimeout(Duration.ofSeconds(20)).readTimeout(Duration.ofSeconds(20)).build();
+    try (TestCluster cluster = TestCluster.start(dir, 3, id -> id.equals("n1") ? slowToNotice : quick)) {
+      RaftNode first = cluster.awaitLeader();
+      if (!first.nodeId().equals("n1")) {
+        first.transferLeadership("n1", Duration.ofSeconds(20)).get(60, TimeUnit.SECONDS);
+      }
+      RaftNode old = cluster.node("n1");
+      await().atMost(Duration.ofSeconds(30)).until(() -> cluster.awaitLeader() == old);
       old.write(add("before")).get(30, TimeUnit.SECONDS);
       assertThat(parseAll(old.readLinearizable(bytes("all")).get(30, TimeUnit.SECONDS))).containsExactly("before");
 
