@@ -134,9 +134,9 @@ public final class ConsensusSettings {
   public int outstandingAppendsMax() { return outstandingAppendsMax; }
   /** Writes in flight from this node's internal client to the leader. */
   public int clientOutstandingRequestsMax() { return clientOutstandingRequestsMax; }
-  /** A new server counts as caught up once it is within this many entries of the leader. */
   /** Batches of writes (one Raft entry each) a node has on their way to the leader at once; see WriteBatcher. */
   public int writeBatchesInFlight() { return writeBatchesInFlight; }
+  /** A new server counts as caught up once it is within this many entries of the leader. */
   public int stagingCatchupGap() { return stagingCatchupGap; }
   /** The leader streams snapshots to followers behind its log start. Must be true (see {@link Builder#build()}). */
   public boolean installSnapshotEnabled() { return installSnapshotEnabled; }

@@ -20,11 +20,7 @@ final class Frames {
     private static final Kind[] ALL = values();
   }
 
-  record Frame(Kind kind, byte[] payload) {
-    static Frame of(Kind kind, byte[] payload) {
-      return new Frame(kind, payload);
-    }
-  }
+  record Frame(Kind kind, byte[] payload) {}
 
   private static final int HEADER = 1 + 4;
   private static final int FRAME_HEADER = 1 + 4;

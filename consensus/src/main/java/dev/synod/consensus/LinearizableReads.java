@@ -120,16 +120,11 @@ final class LinearizableReads {
    * updater), seen in the chaos suite as a group that never elected a leader again.
    */
   private CompletableFuture<Void> barrier() {
-    CompletableFuture<RaftClientReply> reply = new CompletableFuture<>();
+    CompletableFuture<RaftClientReply> reply;
     try {
-      queries.execute(() -> submitBarrier().whenComplete((r, e) -> {
-        if (e != null) {
-          reply.completeExceptionally(e);
-        } else {
-          reply.complete(r);
-        }
-      }));
+      reply = CompletableFuture.supplyAsync(this::submitBarrier, queries).thenCompose(submitted -> submitted);
     } catch (RejectedExecutionException closing) {
+      reply = new CompletableFuture<>();
       reply.completeExceptionally(new IOException("consensus node is closing", closing));
     }
     return reply.thenApply(r -> {

@@ -14,8 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -148,7 +148,8 @@ public final class RaftNode implements AutoCloseable {
         .build();
     server.start();
     division.set(server.getDivision(groupId));
-    Supplier<RaftGroup> currentGroup = () -> isMember(division.get()) ? division.get().getGroup() : RaftGroup.valueOf(groupId);
+    Supplier<RaftGroup> currentGroup =
+        () -> isMember(division.get()) ? division.get().getGroup() : RaftGroup.valueOf(groupId);
     this.leaderClient = new LeaderClient(properties, parameters, settings, currentGroup, this::leaderId, timer);
     this.batcher = new WriteBatcher(leaderClient::write, settings.writeBatchesInFlight(), settings.maxEntryBytes() / 2);
     this.probes = new MemberProbes(properties, parameters, settings.electionTimeoutMin(), currentGroup,

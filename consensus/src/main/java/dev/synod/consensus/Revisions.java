@@ -23,9 +23,4 @@ public final class Revisions {
   public static long lastOf(long index) {
     return index < 0 ? 0 : of(index, SLOTS - 1);
   }
-
-  /** The Raft index of the entry that holds {@code revision}. */
-  public static long indexOf(long revision) {
-    return Math.floorDiv(revision, SLOTS);
-  }
 }

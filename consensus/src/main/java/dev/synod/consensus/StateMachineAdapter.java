@@ -208,7 +208,7 @@ final class StateMachineAdapter extends BaseStateMachine {
       if (prepared.length > maxEntryBytes) {
         return rejected("entry: " + prepared.length + " bytes (expected: <= " + maxEntryBytes + ")");
       }
-      return Frame.of(Frames.Kind.PREPARED, prepared);
+      return new Frame(Frames.Kind.PREPARED, prepared);
     } catch (IllegalArgumentException e) {
       return rejected(String.valueOf(e.getMessage()));
     } catch (RuntimeException e) {
@@ -229,7 +229,7 @@ final class StateMachineAdapter extends BaseStateMachine {
   }
 
   private static Frame rejected(String reason) {
-    return Frame.of(Frames.Kind.REJECTED, reason.getBytes(StandardCharsets.UTF_8));
+    return new Frame(Frames.Kind.REJECTED, reason.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Applies each command of the entry at its own revision (see {@link Revisions}) and replies with every result. */
@@ -268,12 +268,12 @@ final class StateMachineAdapter extends BaseStateMachine {
     long revision = Revisions.of(index, slot);
     try {
       byte[] result = stateMachine.apply(revision, prepared.payload());
-      return Frame.of(Frames.Kind.RESULT, result == null ? new byte[0] : result);
+      return new Frame(Frames.Kind.RESULT, result == null ? new byte[0] : result);
     } catch (RuntimeException e) {
       // A contract breach (apply must encode errors in its result). Throwing would stop the server, so the
       // command counts as applied, its writer gets the error, and it is logged loudly.
       LOG.error("apply threw at revision {} (index {}, slot {}); the command is skipped", revision, index, slot, e);
-      return Frame.of(Frames.Kind.FAILED, String.valueOf(e).getBytes(StandardCharsets.UTF_8));
+      return new Frame(Frames.Kind.FAILED, String.valueOf(e).getBytes(StandardCharsets.UTF_8));
     }
   }
 

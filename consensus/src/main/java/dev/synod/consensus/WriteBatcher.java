@@ -68,7 +68,7 @@ final class WriteBatcher {
   }
 
   private void send(List<Pending> batch) {
-    List<Frame> commands = batch.stream().map(p -> Frame.of(Frames.Kind.COMMAND, p.command())).toList();
+    List<Frame> commands = batch.stream().map(p -> new Frame(Frames.Kind.COMMAND, p.command())).toList();
     sender.send(Frames.encode(commands)).whenComplete((entry, error) -> {
       try {
         complete(batch, entry, error);

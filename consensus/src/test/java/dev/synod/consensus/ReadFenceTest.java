@@ -31,19 +31,15 @@ class ReadFenceTest {
     }
 
     void answer(MemberReport r) {
-      CompletableFuture<MemberReport> f;
-      synchronized (this) {
-        f = pending.remove(r.memberId());
-      }
-      f.complete(r);
+      take(r.memberId()).complete(r);
     }
 
     void fail(String memberId) {
-      CompletableFuture<MemberReport> f;
-      synchronized (this) {
-        f = pending.remove(memberId);
-      }
-      f.completeExceptionally(new IOException("unreachable"));
+      take(memberId).completeExceptionally(new IOException("unreachable"));
+    }
+
+    private synchronized CompletableFuture<MemberReport> take(String memberId) {
+      return pending.remove(memberId);
     }
   }
 

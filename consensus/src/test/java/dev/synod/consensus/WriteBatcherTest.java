@@ -9,6 +9,7 @@ import dev.synod.consensus.LeaderClient.AppliedEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class WriteBatcherTest {
     /** Answers batch {@code batch} at {@code index} with "done:<command>" for each command. */
     void answer(int batch, long index) {
       List<Frame> results = commands(batch).stream()
-          .map(c -> Frame.of(Kind.RESULT, ("done:" + c).getBytes(StandardCharsets.UTF_8))).toList();
+          .map(c -> new Frame(Kind.RESULT, ("done:" + c).getBytes(StandardCharsets.UTF_8))).toList();
       replies.get(batch).complete(new AppliedEntry(index, Frames.encode(results)));
     }
   }
@@ -118,8 +119,8 @@ class WriteBatcherTest {
     CompletableFuture<WriteResult> failed = batcher.write(b("boom"));
     sender.answer(0, 1);
 
-    sender.replies.get(1).complete(new AppliedEntry(2, Frames.encode(List.of(Frame.of(Kind.RESULT, b("fine")),
-        Frame.of(Kind.REJECTED, b("key: too long")), Frame.of(Kind.FAILED, b("java.lang.NullPointerException"))))));
+    sender.replies.get(1).complete(new AppliedEntry(2, Frames.encode(List.of(new Frame(Kind.RESULT, b("fine")),
+        new Frame(Kind.REJECTED, b("key: too long")), new Frame(Kind.FAILED, b("java.lang.NullPointerException"))))));
 
     assertThat(text(ok)).isEqualTo("fine");
     assertThatThrownBy(rejected::get).isInstanceOf(ExecutionException.class)
@@ -137,11 +138,11 @@ class WriteBatcherTest {
     CompletableFuture<WriteResult> b2 = batcher.write(b("b2"));
     CompletableFuture<WriteResult> c = batcher.write(b("c"));
 
-    NotLeaderOrUnavailableException down = new NotLeaderOrUnavailableException("no leader", java.util.Optional.empty(), null);
+    NotLeaderOrUnavailableException down = new NotLeaderOrUnavailableException("no leader", Optional.empty(), null);
     sender.replies.get(0).completeExceptionally(down);
     assertThatThrownBy(a::get).cause().isSameAs(down);
 
-    sender.replies.get(1).complete(new AppliedEntry(3, Frames.encode(List.of(Frame.of(Kind.RESULT, b("one"))))));
+    sender.replies.get(1).complete(new AppliedEntry(3, Frames.encode(List.of(new Frame(Kind.RESULT, b("one"))))));
     assertThatThrownBy(b1::get).cause().isInstanceOf(IllegalStateException.class)
         .hasMessage("state machine reply at index 3 is unreadable: reply.count: 1 (expected: 3, the commands sent)");
     assertThatThrownBy(b2::get).cause().isInstanceOf(IllegalStateException.class);

@@ -145,7 +145,6 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     return snapshots.restore(observer);
   }
 
-
   static RaftPeer toProto(PeerInfo p) {
     return RaftPeer.newBuilder().setNodeId(p.id()).setRaftAddress(p.address())
         .setRole(p.role() == PeerRole.VOTER ? "voter" : "learner").setLeader(p.leader())
