@@ -32,6 +32,11 @@ final class AllCommand implements Callable<Integer> {
       description = "Warm-up per compare workload (default: ${DEFAULT-VALUE}).")
   Duration warmup;
 
+  @Option(names = "--cluster-warmup", defaultValue = "2m", converter = DurationConverter.class,
+      description = "Unmeasured load on each fresh cluster before the first workload, shared out over every"
+          + " workload in turn, so both systems are measured warm (default: ${DEFAULT-VALUE}; 0s for none).")
+  Duration clusterWarmup;
+
   @Option(names = "--clients", defaultValue = "256", description = "Clients of the many-client workloads"
       + " (default: ${DEFAULT-VALUE}).")
   int clients;
@@ -39,7 +44,7 @@ final class AllCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ComparePlan d = ComparePlan.defaults();
-    ComparePlan plan = new ComparePlan(duration, warmup, clients, d.connections(), d.keyCount(), d.keyBytes(),
+    ComparePlan plan = new ComparePlan(duration, warmup, clusterWarmup, clients, d.connections(), d.keyCount(), d.keyBytes(),
         d.valueBytes(), List.of(Scenario.values()), List.of(Mode.values()));
     var compare = CompareCommand.compare(plan, run);
     var failoverResults = FailoverCommand.failover(failover, run);

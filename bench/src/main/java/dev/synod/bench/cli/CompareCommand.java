@@ -35,6 +35,11 @@ final class CompareCommand implements Callable<Integer> {
       description = "Warm-up per workload (default: ${DEFAULT-VALUE}).")
   Duration warmup;
 
+  @Option(names = "--cluster-warmup", defaultValue = "2m", converter = DurationConverter.class,
+      description = "Unmeasured load on each fresh cluster before the first workload, shared out over every"
+          + " workload in turn, so both systems are measured warm (default: ${DEFAULT-VALUE}; 0s for none).")
+  Duration clusterWarmup;
+
   @Option(names = "--clients", defaultValue = "256", description = "Clients of the many-client workloads"
       + " (default: ${DEFAULT-VALUE}).")
   int clients;
@@ -62,7 +67,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ComparePlan plan = new ComparePlan(duration, warmup, clients, connections, keys, keyBytes, valueBytes,
+    ComparePlan plan = new ComparePlan(duration, warmup, clusterWarmup, clients, connections, keys, keyBytes, valueBytes,
         scenarios, modes);
     BenchReport report = run.report(Optional.of(compare(plan, run)), List.of(), List.of());
     run.write(report);

@@ -14,8 +14,8 @@ import java.util.Objects;
 /**
  * Runs the plan's scenarios against each system, one system after the other on the same machine, in
  * each mode: a fresh cluster per system and mode, the keys written once before the first read
- * workload, then every scenario in order. Nothing else runs meanwhile, so the systems never compete
- * for the cores.
+ * workload, the cluster warm-up (every scenario's workload in turn, unmeasured), then every scenario in
+ * order. Nothing else runs meanwhile, so the systems never compete for the cores.
  */
 public final class Comparison {
   private final ComparePlan plan;
@@ -51,13 +51,14 @@ public final class Comparison {
   private void runScenarios(String name, Mode mode, RunningSystem system, List<ScenarioResult> results)
       throws InterruptedException {
     boolean preloaded = false;
+    if (!plan.clusterWarmupShare().isZero()) {
+      preloaded = warmUp(name, mode, system);
+    }
     for (Scenario scenario : plan.scenarios()) {
       Workload workload = scenario.workload(plan);
       try (KvTarget target = system.open(workload.connections())) {
         if (scenario.needsPreload() && !preloaded) {
-          out.printf("==> %s, %s: writing %d keys before the read workloads%n", name, mode.label(),
-              workload.keyCount());
-          Preloader.preload(target, KeySpace.of(workload));
+          preload(name, mode, target, workload);
           preloaded = true;
         }
         out.printf("==> %s, %s, %s: %s%n", name, mode.label(), scenario.id(), workload);
@@ -66,5 +67,30 @@ public final class Comparison {
         results.add(new ScenarioResult(mode, scenario, name, result));
       }
     }
+  }
+
+  /** Runs every scenario's workload for its share of the cluster warm-up; true when that wrote the keys first. */
+  private boolean warmUp(String name, Mode mode, RunningSystem system) throws InterruptedException {
+    out.printf("==> %s, %s: warming the cluster up for %s (every workload in turn, unmeasured)%n", name,
+        mode.label(), plan.clusterWarmup());
+    boolean preloaded = false;
+    for (Scenario scenario : plan.scenarios()) {
+      Workload workload = scenario.warmupWorkload(plan);
+      try (KvTarget target = system.open(workload.connections())) {
+        if (scenario.needsPreload() && !preloaded) {
+          preload(name, mode, target, workload);
+          preloaded = true;
+        }
+        LoadResult result = runner.run(workload, target);
+        // Errors do not stop a warm-up, but they are reported: a cluster failing here fails the scenarios too.
+        out.printf("    warm-up %s: %s%n", scenario.id(), result);
+      }
+    }
+    return preloaded;
+  }
+
+  private void preload(String name, Mode mode, KvTarget target, Workload workload) throws InterruptedException {
+    out.printf("==> %s, %s: writing %d keys before the read workloads%n", name, mode.label(), workload.keyCount());
+    Preloader.preload(target, KeySpace.of(workload));
   }
 }

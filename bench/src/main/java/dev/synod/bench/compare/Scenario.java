@@ -2,6 +2,7 @@ package dev.synod.bench.compare;
 
 import dev.synod.bench.load.Consistency;
 import dev.synod.bench.load.Workload;
+import java.time.Duration;
 
 /**
  * The workloads of bars P1 to P3, each run the same way against both systems. Stale reads are
@@ -48,6 +49,15 @@ public enum Scenario {
   }
 
   public Workload workload(ComparePlan plan) {
+    return shape(plan).duration(plan.duration()).warmup(plan.warmup()).build();
+  }
+
+  /** The same workload, unmeasured, for this scenario's share of the cluster warm-up. */
+  public Workload warmupWorkload(ComparePlan plan) {
+    return shape(plan).duration(plan.clusterWarmupShare()).warmup(Duration.ZERO).build();
+  }
+
+  private Workload.Builder shape(ComparePlan plan) {
     int clients = singleClient ? 1 : plan.clients();
     return Workload.builder()
         .clients(clients)
@@ -56,10 +66,7 @@ public enum Scenario {
         .keyBytes(plan.keyBytes())
         .valueBytes(plan.valueBytes())
         .readFraction(readFraction)
-        .readConsistency(consistency)
-        .duration(plan.duration())
-        .warmup(plan.warmup())
-        .build();
+        .readConsistency(consistency);
   }
 
   /** Parses an id such as {@code p1-writes}; the error lists the ids. */

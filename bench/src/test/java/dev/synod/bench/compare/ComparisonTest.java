@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ComparisonTest {
-  static final ComparePlan TINY = new ComparePlan(Duration.ofMillis(300), Duration.ZERO, 8, 2, 200, 8, 32,
+  static final ComparePlan TINY = new ComparePlan(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO, 8, 2, 200, 8, 32,
       List.of(Scenario.values()), List.of(Mode.values()));
 
   @Test
@@ -45,6 +45,35 @@ class ComparisonTest {
       assertThat(r.result().errorCount()).isZero();
     });
     assertThat(log.toString(StandardCharsets.UTF_8)).contains("writing 200 keys before the read workloads");
+  }
+
+  @Test
+  void theClusterWarmUpRunsEveryWorkloadUnmeasuredOnEachFreshClusterAfterWritingTheKeys(@TempDir Path dir)
+      throws Exception {
+    ComparePlan plan = new ComparePlan(TINY.duration(), TINY.warmup(), Duration.ofMillis(400), TINY.clients(),
+        TINY.connections(), TINY.keyCount(), TINY.keyBytes(), TINY.valueBytes(), TINY.scenarios(),
+        List.of(Mode.TLS));
+    FakeLauncher synod = new FakeLauncher(CompareResult.SYNOD, 100);
+    FakeLauncher etcd = new FakeLauncher(CompareResult.ETCD, 400);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    CompareResult result = new Comparison(plan, List.of(synod, etcd), dir, LoadRunner.builder().progress(null).build(),
+        new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+
+    int scenarios = Scenario.values().length;
+    assertThat(result.results()).hasSize(2 * scenarios); // the warm-up is not measured
+    for (FakeLauncher system : List.of(synod, etcd)) {
+      // One target per warm-up workload, then one per measured workload; each warm-up workload sent operations.
+      assertThat(system.opened).hasSize(2 * scenarios);
+      assertThat(system.opened.subList(0, scenarios)).allSatisfy(t -> assertThat(t.operations).hasPositiveValue());
+      assertThat(system.opened.get(0).misses).hasValue(0);
+    }
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertThat(text).contains("synod, tls: warming the cluster up for PT0.4S", "etcd, tls: warming the cluster up",
+        "warm-up p1-writes:", "warm-up p3-stale-reads:");
+    // The keys are written once per cluster, before the warm-up's first read workload.
+    assertThat(text.split("writing 200 keys", -1)).hasSize(3);
+    assertThat(text.indexOf("writing 200 keys")).isLessThan(text.indexOf("warm-up p3-linearizable-reads:"));
   }
 
   @Test

@@ -9,11 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** An in-memory store answering after a fixed delay, shared by the targets one fake system opens. */
 final class MapKvTarget implements KvTarget {
   final Map<String, byte[]> store;
   final AtomicInteger misses;
+  final AtomicLong operations = new AtomicLong();
   private final String name;
   private final Executor delayed;
 
@@ -35,11 +37,13 @@ final class MapKvTarget implements KvTarget {
 
   @Override
   public CompletableFuture<?> put(byte[] key, byte[] value) {
+    operations.incrementAndGet();
     return CompletableFuture.supplyAsync(() -> store.put(new String(key, StandardCharsets.US_ASCII), value), delayed);
   }
 
   @Override
   public CompletableFuture<?> get(byte[] key, Consistency consistency) {
+    operations.incrementAndGet();
     return CompletableFuture.supplyAsync(() -> {
       byte[] v = store.get(new String(key, StandardCharsets.US_ASCII));
       if (v == null) {
