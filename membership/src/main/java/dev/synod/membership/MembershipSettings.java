@@ -62,7 +62,10 @@ public final class MembershipSettings {
     return new Builder();
   }
 
-  /** scalecube's own LAN defaults, which are close to memberlist's {@code DefaultLANConfig}. */
+  /**
+   * scalecube's own LAN defaults, which are close to memberlist's {@code DefaultLANConfig}, except a
+   * suspicion multiplier of 1 instead of 5 (see the builder's field).
+   */
   public static MembershipSettings lan() {
     return new Builder().build();
   }
@@ -83,7 +86,7 @@ public final class MembershipSettings {
         // Indirect probes through 2 others, in the remaining 100 ms of the round.
         .pingReqMembers(2)
         // 8 × 2 × 200 ms = 3.2 s to refute a suspicion at 3 members (4.8 s at 4-7): long enough
-        // to ride out a multi-second stall, still well under lan()'s 10-15 s.
+        // to ride out a multi-second stall on a box shared with builds (lan() gives 2 s and 3 s).
         .suspicionMult(8)
         // Full anti-entropy sync, and the retry period for unreachable seeds; cheap with <= 7 nodes.
         .syncInterval(Duration.ofSeconds(5))
@@ -211,8 +214,14 @@ public final class MembershipSettings {
     private Duration pingTimeout = Duration.ofMillis(500);
     /** Indirect probes through 3 members, like memberlist's IndirectChecks. */
     private int pingReqMembers = 3;
-    /** 5 × ⌈log2(n+1)⌉ × 1 s: 10 s at 3 members, 15 s at 4-7 (memberlist: 4 s minimum). */
-    private int suspicionMult = 5;
+    /**
+     * Ours (scalecube: 5): 1 × ⌈log2(n+1)⌉ × 1 s, i.e. 2 s at 3 members, 3 s at 4-7, 4 s at 8-15, about
+     * memberlist's minimum suspicion timeout (4 × log10(n) × 1 s), which serf reaches once two other members
+     * confirm. scalecube's 5 meant 20 s at 8 members against serf's 6 s. Gossip death alone removes nobody from
+     * Raft (autopilot also wants Raft silence), and 8 members under CPU contention raised no suspicion in 30 s
+     * (docs/benchmarks.md, P5).
+     */
+    private int suspicionMult = 1;
     /** Anti-entropy sync and seed retry every 30 s, like memberlist's PushPullInterval. */
     private Duration syncInterval = Duration.ofSeconds(30);
     /** How long the initial sync with the seeds waits for answers. */

@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 class MembershipSettingsTest {
 
   @Test
-  void lanMatchesScalecubesLanDefaults() {
+  void lanMatchesScalecubesLanDefaultsExceptTheSuspicionMultiplier() {
     MembershipSettings lan = MembershipSettings.lan();
     assertThat(lan.pingInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(lan.pingTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(lan.pingReqMembers()).isEqualTo(3);
-    assertThat(lan.suspicionMult()).isEqualTo(5);
+    // scalecube's is 5; 1 keeps detection near memberlist's minimum suspicion timeout (serf's lan).
+    assertThat(lan.suspicionMult()).isEqualTo(1);
     assertThat(lan.syncInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(lan.syncTimeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(lan.gossipInterval()).isEqualTo(Duration.ofMillis(200));
