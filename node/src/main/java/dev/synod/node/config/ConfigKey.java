@@ -52,7 +52,9 @@ public enum ConfigKey {
   LEASE_CHECK_INTERVAL("lease-check-interval", DURATION, literal("1s"),
       "How often the leader looks for expired leases; > 0 and less than lease-grace."),
   GOSSIP_PRESET("gossip-preset", ValueType.GOSSIP_PRESET, literal("lan"),
-      "Gossip timing preset: local (all nodes on one machine) or lan."),
+      "Gossip timing preset: local (all nodes on one machine: 200 ms probes, about 3.5 s to declare a crashed"
+          + " node dead among 3) or lan (1 s probes, then 1 × ceil(log2(n+1)) s of suspicion: 2 s among 3 nodes,"
+          + " 3 s among 4-7)."),
   ELECTION_TIMEOUT_MIN("election-timeout-min", DURATION, literal("1s"),
       "Lower bound of the randomized Raft election timeout; > 0."),
   ELECTION_TIMEOUT_MAX("election-timeout-max", DURATION, literal("2s"),
