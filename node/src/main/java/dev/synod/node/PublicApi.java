@@ -28,6 +28,11 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Builds the public gRPC server: TLS (unless insecure-dev) and every service behind the interceptor chain. */
 final class PublicApi {
@@ -43,8 +48,24 @@ final class PublicApi {
         new MetricsInterceptor(telemetry), new TracingInterceptor(telemetry));
   }
 
+  /**
+   * Runs the calls' callbacks. gRPC's default, a cached thread pool, hands every callback of every call (stream
+   * created, message, half-close, close) through a SynchronousQueue: a park and an unpark each, which took about a
+   * quarter of the leader's CPU under 256 writing clients. A work-stealing pool keeps its few workers busy instead.
+   * The handlers never block (they complete futures), so one worker per core is enough.
+   */
+  static ExecutorService newExecutor() {
+    AtomicInteger ids = new AtomicInteger();
+    ForkJoinPool.ForkJoinWorkerThreadFactory threads = pool -> {
+      ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+      t.setName("synod-api-" + ids.incrementAndGet());
+      return t;
+    };
+    return new ForkJoinPool(Runtime.getRuntime().availableProcessors(), threads, null, true);
+  }
+
   static Server start(AgentConfig config, Optional<NodeTls> tls, InterceptorChain chain,
-      List<BindableService> services) throws IOException {
+      List<BindableService> services, Executor executor) throws IOException {
     InetSocketAddress address = new InetSocketAddress(config.bindHost(), config.apiPort());
     NettyServerBuilder builder = tls.isPresent()
         ? NettyServerBuilder.forAddress(address, tls.get().apiServerCredentials())
@@ -53,6 +74,6 @@ final class PublicApi {
       ServerServiceDefinition definition = service.bindService();
       builder.addService(chain.wrap(definition));
     }
-    return builder.maxInboundMessageSize(8 << 20).build().start();
+    return builder.executor(executor).maxInboundMessageSize(8 << 20).build().start();
   }
 }

@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,7 @@ public final class SynodAgent implements AutoCloseable {
   private final RaftRestarter restarter;
   private final Optional<NodeTls> tls;
   private final Optional<SigningCaInstaller> caInstaller;
+  private final ExecutorService apiExecutor = PublicApi.newExecutor();
   private final Server server;
   private final ScheduledExecutorService duties;
   private volatile boolean closed;
@@ -215,7 +217,7 @@ public final class SynodAgent implements AutoCloseable {
     }
     InterceptorChain chain = PublicApi.chain(config, tls, hash -> RegistryReads.token(gateway, hash), parts.clock(),
         parts.telemetry());
-    return PublicApi.start(config, tls, chain, services);
+    return PublicApi.start(config, tls, chain, services, apiExecutor);
   }
 
   private MemberInfo localMember(boolean formed) {
@@ -301,6 +303,7 @@ public final class SynodAgent implements AutoCloseable {
       awaitDrain(config.shutdownDrainTimeout());
     }
     server.shutdownNow();
+    stopApiExecutor();
     duties.shutdownNow();
     watches.close();
     raft.get().ifPresent(RaftNode::close);
@@ -328,6 +331,18 @@ public final class SynodAgent implements AutoCloseable {
         log.warn("could not hand leadership away before shutdown: {}", e.toString());
       }
     });
+  }
+
+  /** After the server's cancelled calls have run their last callbacks, so none of them is refused. */
+  private void stopApiExecutor() {
+    try {
+      if (!server.awaitTermination(2, TimeUnit.SECONDS)) {
+        log.warn("the API server did not terminate within 2 s of shutdownNow");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    apiExecutor.shutdown();
   }
 
   private void awaitDrain(Duration timeout) {
