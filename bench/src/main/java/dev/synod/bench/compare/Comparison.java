@@ -50,43 +50,47 @@ public final class Comparison {
 
   private void runScenarios(String name, Mode mode, RunningSystem system, List<ScenarioResult> results)
       throws InterruptedException {
-    boolean preloaded = false;
+    Cluster cluster = new Cluster(name, mode, system);
     if (!plan.clusterWarmupShare().isZero()) {
-      preloaded = warmUp(name, mode, system);
-    }
-    for (Scenario scenario : plan.scenarios()) {
-      Workload workload = scenario.workload(plan);
-      try (KvTarget target = system.open(workload.connections())) {
-        if (scenario.needsPreload() && !preloaded) {
-          preload(name, mode, target, workload);
-          preloaded = true;
-        }
-        out.printf("==> %s, %s, %s: %s%n", name, mode.label(), scenario.id(), workload);
-        LoadResult result = runner.run(workload, target);
-        out.printf("    %s%n", result);
-        results.add(new ScenarioResult(mode, scenario, name, result));
-      }
-    }
-  }
-
-  /** Runs every scenario's workload for its share of the cluster warm-up; true when that wrote the keys first. */
-  private boolean warmUp(String name, Mode mode, RunningSystem system) throws InterruptedException {
-    out.printf("==> %s, %s: warming the cluster up for %s (every workload in turn, unmeasured)%n", name,
-        mode.label(), plan.clusterWarmup());
-    boolean preloaded = false;
-    for (Scenario scenario : plan.scenarios()) {
-      Workload workload = scenario.warmupWorkload(plan);
-      try (KvTarget target = system.open(workload.connections())) {
-        if (scenario.needsPreload() && !preloaded) {
-          preload(name, mode, target, workload);
-          preloaded = true;
-        }
-        LoadResult result = runner.run(workload, target);
+      out.printf("==> %s, %s: warming the cluster up for %s (every workload in turn, unmeasured)%n", name,
+          mode.label(), plan.clusterWarmup());
+      for (Scenario scenario : plan.scenarios()) {
+        LoadResult result = cluster.run(scenario, scenario.warmupWorkload(plan));
         // Errors do not stop a warm-up, but they are reported: a cluster failing here fails the scenarios too.
         out.printf("    warm-up %s: %s%n", scenario.id(), result);
       }
     }
-    return preloaded;
+    for (Scenario scenario : plan.scenarios()) {
+      Workload workload = scenario.workload(plan);
+      out.printf("==> %s, %s, %s: %s%n", name, mode.label(), scenario.id(), workload);
+      LoadResult result = cluster.run(scenario, workload);
+      out.printf("    %s%n", result);
+      results.add(new ScenarioResult(mode, scenario, name, result));
+    }
+  }
+
+  /** One fresh cluster: its keys are written once, before the first workload that reads them. */
+  private final class Cluster {
+    private final String name;
+    private final Mode mode;
+    private final RunningSystem system;
+    private boolean preloaded;
+
+    Cluster(String name, Mode mode, RunningSystem system) {
+      this.name = name;
+      this.mode = mode;
+      this.system = system;
+    }
+
+    LoadResult run(Scenario scenario, Workload workload) throws InterruptedException {
+      try (KvTarget target = system.open(workload.connections())) {
+        if (scenario.needsPreload() && !preloaded) {
+          preload(name, mode, target, workload);
+          preloaded = true;
+        }
+        return runner.run(workload, target);
+      }
+    }
   }
 
   private void preload(String name, Mode mode, KvTarget target, Workload workload) throws InterruptedException {
