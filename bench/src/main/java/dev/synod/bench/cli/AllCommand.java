@@ -44,8 +44,8 @@ final class AllCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ComparePlan d = ComparePlan.defaults();
-    ComparePlan plan = new ComparePlan(duration, warmup, clusterWarmup, clients, d.connections(), d.keyCount(), d.keyBytes(),
-        d.valueBytes(), List.of(Scenario.values()), List.of(Mode.values()));
+    ComparePlan plan = new ComparePlan(duration, warmup, clusterWarmup, clients, d.connections(), d.keyCount(),
+        d.keyBytes(), d.valueBytes(), List.of(Scenario.values()), List.of(Mode.values()));
     var compare = CompareCommand.compare(plan, run);
     var failoverResults = FailoverCommand.failover(failover, run);
     var gossipResults = GossipCommand.gossip(gossip, run);

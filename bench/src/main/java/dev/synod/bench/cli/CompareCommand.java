@@ -67,8 +67,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ComparePlan plan = new ComparePlan(duration, warmup, clusterWarmup, clients, connections, keys, keyBytes, valueBytes,
-        scenarios, modes);
+    ComparePlan plan = new ComparePlan(duration, warmup, clusterWarmup, clients, connections, keys, keyBytes,
+        valueBytes, scenarios, modes);
     BenchReport report = run.report(Optional.of(compare(plan, run)), List.of(), List.of());
     run.write(report);
     return 0;

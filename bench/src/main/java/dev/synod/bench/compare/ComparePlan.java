@@ -14,8 +14,8 @@ import java.util.Objects;
  *     server has (etcd gets the same)
  * @param connections connections per node shared by the clients (each system gets the same number)
  */
-public record ComparePlan(Duration duration, Duration warmup, Duration clusterWarmup, int clients, int connections, int keyCount,
-    int keyBytes, int valueBytes, List<Scenario> scenarios, List<Mode> modes) {
+public record ComparePlan(Duration duration, Duration warmup, Duration clusterWarmup, int clients, int connections,
+    int keyCount, int keyBytes, int valueBytes, List<Scenario> scenarios, List<Mode> modes) {
   public static final int MAX_CLIENTS = 4096;
   public static final int MAX_CONNECTIONS = 256;
   public static final Duration DEFAULT_CLUSTER_WARMUP = Duration.ofMinutes(2);
@@ -44,8 +44,8 @@ public record ComparePlan(Duration duration, Duration warmup, Duration clusterWa
    * every scenario.
    */
   public static ComparePlan defaults() {
-    return new ComparePlan(Duration.ofSeconds(30), Duration.ofSeconds(5), DEFAULT_CLUSTER_WARMUP, 256, 16, 100_000, 16, 256,
-        List.of(Scenario.values()), List.of(Mode.values()));
+    return new ComparePlan(Duration.ofSeconds(30), Duration.ofSeconds(5), DEFAULT_CLUSTER_WARMUP, 256, 16, 100_000,
+        16, 256, List.of(Scenario.values()), List.of(Mode.values()));
   }
 
   /** A smoke run of every scenario in a few seconds: checks the harness, measures nothing. */

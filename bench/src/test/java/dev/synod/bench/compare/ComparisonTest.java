@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ComparisonTest {
-  static final ComparePlan TINY = new ComparePlan(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO, 8, 2, 200, 8, 32,
-      List.of(Scenario.values()), List.of(Mode.values()));
+  static final ComparePlan TINY = new ComparePlan(Duration.ofMillis(300), Duration.ZERO, Duration.ZERO, 8, 2, 200,
+      8, 32, List.of(Scenario.values()), List.of(Mode.values()));
 
   @Test
   void everySystemRunsEveryScenarioInEveryModeOnAFreshClusterWithKeysWrittenBeforeReads(@TempDir Path dir)
