@@ -168,10 +168,13 @@ public final class ConsensusSettings {
 
   /** Builds {@link ConsensusSettings}; starts from the {@link #lan()} values. */
   public static final class Builder {
-    // lan() values. Election: etcd uses 1 s; Ratis' 150-300 ms default invites spurious elections when 3-7 JVMs
-    // share 2 cores and GC pauses stretch heartbeats.
-    private Duration electionTimeoutMin = Duration.ofSeconds(1);
-    private Duration electionTimeoutMax = Duration.ofSeconds(2);
+    // lan() values. Election: a Ratis follower sleeps one random timeout, then checks whether the leader was
+    // silent for all of it, so a crash is noticed after one to two timeouts: 0.5-1 s notices one in 0.7-1.3 s
+    // with two followers (etcd's 1 s timeout: 1-1.7 s). The leader heartbeats every 250 ms, so a follower must
+    // miss two. Ratis' 150-300 ms default invites spurious elections when 3-7 JVMs share 2 cores and GC pauses
+    // stretch heartbeats.
+    private Duration electionTimeoutMin = Duration.ofMillis(500);
+    private Duration electionTimeoutMax = Duration.ofSeconds(1);
     // Covers a leader crash: detection (<= 2 s) + pre-vote and vote rounds + a retry, with margin.
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(10);

@@ -65,10 +65,15 @@ final class LeaderClient implements AutoCloseable {
     this.retryPolicy = retryPolicy(settings.requestTimeout());
   }
 
-  /** Every request type: retry every 100 ms until the request is older than the timeout. */
+  /**
+   * Every request type: retry every 20 ms until the request is older than the timeout. Ratis retries at once
+   * when a peer names the leader; the sleep applies while there is none (an election, or a new leader not yet
+   * ready), so it is how late a write notices the new leader. The node keeps only a few requests in flight
+   * (writes go in batches), so the retries cost little.
+   */
   private static RetryPolicy retryPolicy(Duration timeout) {
     RequestTypeDependentRetryPolicy.Builder b = RequestTypeDependentRetryPolicy.newBuilder();
-    RetryPolicy sleep = RetryPolicies.retryForeverWithSleep(TimeDuration.valueOf(100, TimeUnit.MILLISECONDS));
+    RetryPolicy sleep = RetryPolicies.retryForeverWithSleep(TimeDuration.valueOf(20, TimeUnit.MILLISECONDS));
     for (TypeCase type : TypeCase.values()) {
       b.setRetryPolicy(type, sleep).setTimeout(type, RatisProperties.td(timeout));
     }

@@ -14,8 +14,8 @@ class ConsensusSettingsTest {
     ConsensusSettings lan = ConsensusSettings.lan();
     ConsensusSettings local = ConsensusSettings.local();
 
-    assertThat(lan.electionTimeoutMin()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(lan.electionTimeoutMax()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(lan.electionTimeoutMin()).isEqualTo(Duration.ofMillis(500));
+    assertThat(lan.electionTimeoutMax()).isEqualTo(Duration.ofSeconds(1));
     assertThat(ConsensusSettings.builder().build().toString()).isEqualTo(lan.toString());
     assertThat(local.snapshotAutoTriggerThreshold()).isLessThan(lan.snapshotAutoTriggerThreshold());
     assertThat(local.writeBufferSize()).isGreaterThanOrEqualTo(local.appenderBufferByteLimit() + 8);
@@ -70,10 +70,10 @@ class ConsensusSettingsTest {
 
   @Test
   void timeoutsShorterThanAnElectionAreRejected() {
-    assertThatThrownBy(() -> ConsensusSettings.builder().requestTimeout(Duration.ofMillis(1500)).build())
-        .hasMessage("requestTimeout: PT1.5S (expected: >= electionTimeoutMax PT2S)");
-    assertThatThrownBy(() -> ConsensusSettings.builder().readTimeout(Duration.ofSeconds(1)).build())
-        .hasMessage("readTimeout: PT1S (expected: >= electionTimeoutMax PT2S)");
+    assertThatThrownBy(() -> ConsensusSettings.builder().requestTimeout(Duration.ofMillis(900)).build())
+        .hasMessage("requestTimeout: PT0.9S (expected: >= electionTimeoutMax PT1S)");
+    assertThatThrownBy(() -> ConsensusSettings.builder().readTimeout(Duration.ofMillis(800)).build())
+        .hasMessage("readTimeout: PT0.8S (expected: >= electionTimeoutMax PT1S)");
     assertThatThrownBy(() -> ConsensusSettings.builder().adminTimeout(Duration.ofSeconds(5)).build())
         .hasMessage("adminTimeout: PT5S (expected: >= requestTimeout PT10S)");
     assertThatThrownBy(() -> ConsensusSettings.builder().retryCacheExpiry(Duration.ofSeconds(5)).build())

@@ -55,9 +55,11 @@ public enum ConfigKey {
       "Gossip timing preset: local (all nodes on one machine: 200 ms probes, about 3.5 s to declare a crashed"
           + " node dead among 3) or lan (1 s probes, then 1 × ceil(log2(n+1)) s of suspicion: 2 s among 3 nodes,"
           + " 3 s among 4-7)."),
-  ELECTION_TIMEOUT_MIN("election-timeout-min", DURATION, literal("1s"),
-      "Lower bound of the randomized Raft election timeout; > 0."),
-  ELECTION_TIMEOUT_MAX("election-timeout-max", DURATION, literal("2s"),
+  ELECTION_TIMEOUT_MIN("election-timeout-min", DURATION, literal("500ms"),
+      "Lower bound of the randomized Raft election timeout; > 0. A follower checks for a silent leader once per"
+          + " timeout, so a crashed leader is noticed after one to two timeouts (0.7-1.3 s among 3 nodes); the"
+          + " leader heartbeats every election-timeout-min / 2."),
+  ELECTION_TIMEOUT_MAX("election-timeout-max", DURATION, literal("1s"),
       "Upper bound of the randomized Raft election timeout; greater than election-timeout-min."),
   SNAPSHOT_THRESHOLD("snapshot-threshold", INTEGER, literal("10000"),
       "Log entries since the last snapshot that trigger a new one; at least 100."),

@@ -186,9 +186,9 @@ class AgentConfigLoaderTest {
 
   @Test
   void crossFieldErrorsSayWhereTheCheckedValueCameFrom() throws IOException {
-    Path file = yaml("election-timeout-max: 500ms\n");
+    Path file = yaml("election-timeout-max: 400ms\n");
     loading(file, Map.of(), flags())
-        .hasMessage("election-timeout-max: 500ms (expected: > election-timeout-min 1s), from " + file + " line 1, column 23");
+        .hasMessage("election-timeout-max: 400ms (expected: > election-timeout-min 500ms), from " + file + " line 1, column 23");
     loading(null, Map.of(), flags("--raft-port", "7400"))
         .hasMessage("raft-port: 7400 (expected: different from api-port 7400), from --raft-port");
   }

@@ -40,8 +40,8 @@ class AgentConfigTest {
     assertThat(c.leaseGrace()).isEqualTo(Duration.ofSeconds(15));
     assertThat(c.leaseCheckInterval()).isEqualTo(Duration.ofSeconds(1));
     assertThat(c.gossipPreset()).isEqualTo(GossipPreset.LAN);
-    assertThat(c.electionTimeoutMin()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(c.electionTimeoutMax()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.electionTimeoutMin()).isEqualTo(Duration.ofMillis(500));
+    assertThat(c.electionTimeoutMax()).isEqualTo(Duration.ofSeconds(1));
     assertThat(c.snapshotThreshold()).isEqualTo(10_000);
     assertThat(c.enableReflection()).isFalse();
     assertThat(c.shutdownDrainTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -111,10 +111,10 @@ class AgentConfigTest {
 
   @Test
   void electionTimeoutMaxMustExceedMin() {
-    rejects(valid().electionTimeoutMax(Duration.ofMillis(500)),
-        "election-timeout-max: 500ms (expected: > election-timeout-min 1s)");
-    rejects(valid().electionTimeoutMin(Duration.ofSeconds(2)),
-        "election-timeout-max: 2s (expected: > election-timeout-min 2s)");
+    rejects(valid().electionTimeoutMax(Duration.ofMillis(400)),
+        "election-timeout-max: 400ms (expected: > election-timeout-min 500ms)");
+    rejects(valid().electionTimeoutMin(Duration.ofSeconds(1)),
+        "election-timeout-max: 1s (expected: > election-timeout-min 1s)");
   }
 
   @Test
