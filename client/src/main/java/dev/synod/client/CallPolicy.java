@@ -3,9 +3,10 @@ package dev.synod.client;
 import io.grpc.Status;
 
 /**
- * Where a call goes and which failures may be retried. Only idempotent calls retry: repeating a
- * put, CAS, delete, lease grant/revoke, deregister, leader transfer, peer removal, restore or ACL
- * change after an ambiguous failure could apply it twice.
+ * Where a call goes and which failures may be retried. Only idempotent calls retry an ambiguous
+ * failure: repeating a put, CAS, delete, lease grant/revoke, deregister, leader transfer, peer
+ * removal, restore or ACL change that a server may have received could apply it twice. Every call
+ * retries an attempt whose connection was refused.
  */
 enum CallPolicy {
   /** Reads: round-robin; retried on UNAVAILABLE and DEADLINE_EXCEEDED. */
@@ -30,8 +31,12 @@ enum CallPolicy {
     this.retryDeadline = retryDeadline;
   }
 
-  boolean retries(Status.Code code) {
-    return (code == Status.Code.UNAVAILABLE && retryUnavailable)
+  /**
+   * Whether a failed attempt may be repeated. {@code neverSent}: the connection was refused, so no
+   * server saw the request and even a non-idempotent write may go to another endpoint.
+   */
+  boolean retries(Status.Code code, boolean neverSent) {
+    return (code == Status.Code.UNAVAILABLE && (retryUnavailable || neverSent))
         || (code == Status.Code.DEADLINE_EXCEEDED && retryDeadline);
   }
 }

@@ -9,6 +9,7 @@ import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
@@ -83,22 +84,46 @@ final class ChannelPool implements AutoCloseable {
 
   /**
    * The target for the next attempt. {@code failed} is the target of the previous attempt (null on
-   * the first), so a retry moves on to the endpoint after it.
+   * the first), so a retry moves on to the endpoint after it. Endpoints whose channel cannot connect
+   * are passed over while any other is left: a dead node then costs one failed attempt per channel,
+   * not one in every N calls until it is back.
    */
   String pick(CallPolicy policy, String failed) {
     String l = leader;
-    if (policy.toLeader && l != null && !l.equals(failed)) {
+    if (policy.toLeader && l != null && !l.equals(failed) && reachable(l)) {
       return l;
     }
+    int n = endpoints.size();
     int i = failed == null ? -1 : endpoints.indexOf(failed);
+    int start;
     if (i < 0) {
-      i = Math.floorMod(next.getAndIncrement(), endpoints.size());
-      if (endpoints.get(i).equals(failed) && endpoints.size() > 1) {
-        i = (i + 1) % endpoints.size();
+      start = Math.floorMod(next.getAndIncrement(), n);
+      if (endpoints.get(start).equals(failed) && n > 1) {
+        start = (start + 1) % n;
       }
-      return endpoints.get(i);
+    } else {
+      start = (i + 1) % n;
     }
-    return endpoints.get((i + 1) % endpoints.size());
+    for (int k = 0; k < n; k++) {
+      String candidate = endpoints.get((start + k) % n);
+      if (reachable(candidate) && (n == 1 || !candidate.equals(failed))) {
+        return candidate;
+      }
+    }
+    return endpoints.get(start);
+  }
+
+  /** False while the endpoint's channel is failing to connect; gRPC keeps reconnecting it with backoff. */
+  private boolean reachable(String target) {
+    Open c = channels.get(target);
+    if (c == null) {
+      return true;
+    }
+    try {
+      return c.managed().getState(false) != ConnectivityState.TRANSIENT_FAILURE;
+    } catch (UnsupportedOperationException e) {
+      return true; // getState is optional for a ManagedChannel; a custom factory's channel may not report it
+    }
   }
 
   String leader() {

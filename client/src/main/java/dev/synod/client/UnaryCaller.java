@@ -6,6 +6,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +71,16 @@ final class UnaryCaller {
     }
   }
 
+  /** The attempt never reached a server: its TCP connection was refused or could not be opened. */
+  static boolean refused(Status status) {
+    for (Throwable c = status.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof ConnectException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The attempts of one logical call. */
   private final class Attempts<Q, R> {
     private final MethodDescriptor<Q, R> method;
@@ -132,7 +143,7 @@ final class UnaryCaller {
     private void failed(int n, String target, Throwable t) {
       Status status = Status.fromThrowable(t);
       pool.observeFailure(target, status, Status.trailersFromThrowable(t));
-      if (!policy.retries(status.getCode()) || n > maxRetries || result.isDone()) {
+      if (!policy.retries(status.getCode(), refused(status)) || n > maxRetries || result.isDone()) {
         result.completeExceptionally(SynodException.of(status, n, target));
         return;
       }
