@@ -28,8 +28,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * the next endpoint: get, range, leaseList, list, members, raftPeers, status, autopilotState,
  * heartbeat, register (an upsert), leaseKeepAlive and watch reconnects. put, cas, delete,
  * leaseGrant, leaseRevoke, setState, deregister, transferLeader, removePeer, saveSnapshot and
- * restoreSnapshot are never retried: after an ambiguous failure the first attempt may have been
- * applied, and a retry could apply it twice.
+ * restoreSnapshot are not retried after an ambiguous failure: the first attempt may have been
+ * applied, and a retry could apply it twice. Any call is retried on the next endpoint when its
+ * connection was refused, since no server saw it, and endpoints whose channel cannot connect are
+ * passed over while another is left.
  *
  * <p>Writes go to the leader named in the last response header (or in a {@code synod-leader-api}
  * trailer on UNAVAILABLE) and fall back to the configured endpoints; reads round-robin.
@@ -319,7 +321,7 @@ public final class SynodClient implements AutoCloseable {
       return this;
     }
 
-    /** Retries after the first attempt of an idempotent call; default 5. */
+    /** Retries after the first attempt of a call that may be retried; default 5. */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 100) {
         throw new IllegalArgumentException("maxRetries: " + maxRetries + " (expected: 0..100)");
