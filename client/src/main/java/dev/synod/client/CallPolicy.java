@@ -13,7 +13,7 @@ enum CallPolicy {
   READ(false, true, true),
   /** Idempotent writes (register upsert, heartbeat, lease keep-alive): leader; retried on UNAVAILABLE. */
   IDEMPOTENT_WRITE(true, true, false),
-  /** Non-idempotent writes and admin actions: leader; never retried. */
+  /** Non-idempotent writes and admin actions: leader; retried only when the connection was refused. */
   WRITE(true, false, false),
   /**
    * Actions any node performs without Raft whose repetition only wastes work (signing a CSR yields
