@@ -9,6 +9,7 @@ import dev.synod.proto.v1.PutRequest;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -97,6 +98,6 @@ class DeadEndpointTest {
     assertThat(UnaryCaller.refused(Status.UNAVAILABLE.withCause(new IOException("Connection reset by peer"))))
         .isFalse();
     assertThat(UnaryCaller.refused(Status.UNAVAILABLE.withCause(
-        new IOException("io exception", new java.net.ConnectException("Connection refused"))))).isTrue();
+        new IOException("io exception", new ConnectException("Connection refused"))))).isTrue();
   }
 }
