@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class SynodCluster implements AutoCloseable {
   /** Three JVMs starting at once on two cores, then gossip discovery and the first election. */
   public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-  /** Many randomized election timeouts of 1..2 s. */
+  /** Many randomized election timeouts of 0.5..1 s, with room for split votes on two busy cores. */
   public static final Duration LEADER_TIMEOUT = Duration.ofSeconds(30);
 
   private final SynodSettings settings;

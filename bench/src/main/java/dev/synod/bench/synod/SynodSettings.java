@@ -104,8 +104,8 @@ public record SynodSettings(Path distribution, Path baseDir, int members, int ba
         + ", data on " + DataFileSystem.describe(baseDir) + ". Agent defaults otherwise: fsync of every Raft log"
         + " batch before it is acknowledged (Ratis' defaults raft.server.log.unsafe-flush.enabled=false and"
         + " raft.server.log.async-flush.enabled=false, which Synod also sets explicitly; group commit of up to"
-        + " raft.server.log.force.sync.num=128 entries per fsync), randomized election timeout 1 s..2 s with"
-        + " pre-vote (etcd: 1000 ms), snapshot every 10000 log entries. Per-identity rate limits raised to "
+        + " raft.server.log.force.sync.num=128 entries per fsync), randomized election timeout 0.5 s..1 s"
+        + " (the agent's --election-timeout-min/max defaults) with pre-vote (etcd: 1000 ms), snapshot every 10000 log entries. Per-identity rate limits raised to "
         + SynodCommandLine.RATE_LIMIT + " requests/s for every role, so the benchmark measures consensus and"
         + " storage, not the rate limiter (etcd has none). Agent JVM: SYNOD_JAVA_OPTS=\""
         + SynodCommandLine.JAVA_OPTS + "\" (the launcher's defaults plus a fixed heap).";

@@ -81,7 +81,7 @@ class SynodSettingsTest {
 
     assertThat(description).startsWith("Synod 1.2.3 (" + distribution + "), 3 synod agent processes on 127.0.0.1")
         .contains("mutual TLS on API, Raft and gossip", "raft.server.log.unsafe-flush.enabled=false",
-            "election timeout 1 s..2 s", "raised to 1000000 requests/s for every role",
+            "election timeout 0.5 s..1 s", "raised to 1000000 requests/s for every role",
             "SYNOD_JAVA_OPTS=\"-Xms1g -Xmx1g", "data on " + Files.getFileStore(dir).type());
     assertThat(SynodSettings.plaintext(distribution, dir.resolve("run")).describe()).contains("--insecure-dev");
   }
