@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientRpc;
 import org.apache.ratis.client.retry.RequestTypeDependentRetryPolicy;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
@@ -20,11 +22,13 @@ import org.apache.ratis.proto.RaftProtos.RaftClientRequestProto.TypeCase;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.SetConfigurationRequest;
 import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
+import org.apache.ratis.protocol.exceptions.LeaderSteppingDownException;
 import org.apache.ratis.protocol.exceptions.StateMachineException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.retry.RetryPolicy;
@@ -40,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LeaderClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeaderClient.class);
+  /** Pause before a request goes again while no leader takes it. */
+  static final long RETRY_MILLIS = 20;
   private static final String ILLEGAL_ARGUMENT_PREFIX = IllegalArgumentException.class.getName() + ": ";
 
   private final RaftProperties properties;
@@ -49,6 +55,7 @@ final class LeaderClient implements AutoCloseable {
   private final Supplier<Optional<String>> leaderHint;
   private final ScheduledExecutorService timer;
   private final RetryPolicy retryPolicy;
+  private volatile LocalLeaderWrites local;
   private RaftClient client; // guarded by this
   private Set<String> clientMembers = Set.of(); // guarded by this; "id@address" the client was built with
   private boolean stale; // guarded by this
@@ -73,7 +80,8 @@ final class LeaderClient implements AutoCloseable {
    */
   private static RetryPolicy retryPolicy(Duration timeout) {
     RequestTypeDependentRetryPolicy.Builder b = RequestTypeDependentRetryPolicy.newBuilder();
-    RetryPolicy sleep = RetryPolicies.retryForeverWithSleep(TimeDuration.valueOf(20, TimeUnit.MILLISECONDS));
+    RetryPolicy sleep =
+        RetryPolicies.retryForeverWithSleep(TimeDuration.valueOf(RETRY_MILLIS, TimeUnit.MILLISECONDS));
     for (TypeCase type : TypeCase.values()) {
       b.setRetryPolicy(type, sleep).setTimeout(type, RatisProperties.td(timeout));
     }
@@ -97,25 +105,75 @@ final class LeaderClient implements AutoCloseable {
   /** The state machine's reply to one entry, and the entry's index. */
   record AppliedEntry(long index, byte[] reply) {}
 
+  /** Writes go in-process through {@code local} whenever this node leads (see {@link LocalLeaderWrites}). */
+  void writeLocallyWhileLeading(LocalLeaderWrites local) {
+    this.local = local;
+  }
+
   CompletableFuture<AppliedEntry> write(byte[] entry) {
     CompletableFuture<AppliedEntry> result = new CompletableFuture<>();
-    RaftClient c;
-    try {
-      c = client();
-    } catch (IOException e) {
-      result.completeExceptionally(e);
-      return result;
+    long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
+    attempt(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry)), deadline, result);
+    return result;
+  }
+
+  /**
+   * A leader handing leadership over refuses writes with LeaderSteppingDownException before it appends them, and
+   * the Ratis client passes that on as final, so such a write is proposed again until the timeout.
+   */
+  private void attempt(Message entry, long deadline, CompletableFuture<AppliedEntry> result) {
+    LocalLeaderWrites direct = local;
+    RaftClient via = null;
+    CompletableFuture<RaftClientReply> sent;
+    if (direct != null && direct.leads()) {
+      sent = direct.write(entry);
+    } else {
+      try {
+        via = client();
+      } catch (IOException e) {
+        result.completeExceptionally(e);
+        return;
+      }
+      sent = via.async().send(entry);
     }
-    c.async().send(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry))).whenComplete((reply, error) -> {
+    RaftClient client = via;
+    sent.whenComplete((reply, error) -> {
       if (error == null && reply.isSuccess()) {
         result.complete(new AppliedEntry(reply.getLogIndex(), reply.getMessage().getContent().toByteArray()));
-      } else {
-        Throwable failure = error != null ? error : reply.getException();
-        discardIfClosed(c, failure);
-        result.completeExceptionally(translate("write", failure));
+        return;
+      }
+      Throwable failure = error != null ? error : reply.getException();
+      if (client != null) {
+        discardIfClosed(client, failure);
+      }
+      if (unwrap(failure) instanceof LeaderSteppingDownException && System.nanoTime() - deadline < 0) {
+        try {
+          timer.schedule(() -> attempt(entry, deadline, result), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+          return;
+        } catch (RejectedExecutionException closing) {
+          // the node is closing: fail below
+        }
+      }
+      result.completeExceptionally(translate("write", failure));
+    });
+  }
+
+  /**
+   * Sends a request made elsewhere (a local write's resend, which keeps its client and call id) over this
+   * client's RPC to the server the request names.
+   */
+  CompletableFuture<RaftClientReply> resend(RaftClientRequest request) {
+    RaftClientRpc rpc;
+    try {
+      rpc = client().getClientRpc();
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return rpc.sendRequestAsyncUnordered(request).whenComplete((reply, error) -> {
+      if (error != null) {
+        rpc.handleException(request.getServerId(), error, rpc.shouldReconnect(error)); // a dead peer: reconnect
       }
     });
-    return result;
   }
 
   /**

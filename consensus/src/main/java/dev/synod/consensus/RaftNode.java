@@ -60,6 +60,7 @@ public final class RaftNode implements AutoCloseable {
   private final ExecutorService admin;
   private final ExecutorService probeThreads;
   private final ExecutorService queryThreads;
+  private final ExecutorService replyThreads;
   private final AtomicReference<RaftServer.Division> division = new AtomicReference<>();
   private final AtomicLong callIds = new AtomicLong();
   private final ClientId adminClientId = ClientId.randomId();
@@ -71,6 +72,7 @@ public final class RaftNode implements AutoCloseable {
   private volatile SnapshotStore store;
   private volatile LeaderClient leaderClient;
   private volatile WriteBatcher batcher;
+  private volatile LocalLeaderWrites localWrites;
   private volatile MemberProbes probes;
   private LinearizableReads reads;
   private Reconfiguration reconfiguration;
@@ -86,6 +88,8 @@ public final class RaftNode implements AutoCloseable {
     this.probeThreads = Executors.newCachedThreadPool(daemon("synod-consensus-probe-" + nodeId));
     this.queryThreads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         daemon("synod-consensus-query-" + nodeId));
+    this.replyThreads = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+        daemon("synod-consensus-reply-" + nodeId));
   }
 
   /**
@@ -151,6 +155,9 @@ public final class RaftNode implements AutoCloseable {
     Supplier<RaftGroup> currentGroup =
         () -> isMember(division.get()) ? division.get().getGroup() : RaftGroup.valueOf(groupId);
     this.leaderClient = new LeaderClient(properties, parameters, settings, currentGroup, this::leaderId, timer);
+    this.localWrites = new LocalLeaderWrites(server, division::get, selfId, groupId, this::leaderId,
+        leaderClient::resend, timer, replyThreads, settings.requestTimeout());
+    leaderClient.writeLocallyWhileLeading(localWrites);
     this.batcher = new WriteBatcher(leaderClient::write, settings.writeBatchesInFlight(), settings.maxEntryBytes() / 2);
     this.probes = new MemberProbes(properties, parameters, settings.electionTimeoutMin(), currentGroup,
         probeThreads, timer);
@@ -173,6 +180,15 @@ public final class RaftNode implements AutoCloseable {
           "command: " + command.length + " bytes (expected: <= " + settings.maxEntryBytes() + ")"));
     }
     return batcher.write(command);
+  }
+
+  /**
+   * Writes this node proposed while leading and sent again because they failed before an answer (leadership
+   * moved away under them, or the leader was not ready yet), since start.
+   */
+  public long localWriteResends() {
+    LocalLeaderWrites w = localWrites;
+    return w == null ? 0 : w.resends();
   }
 
   /** A linearizable read (ReadIndex), served by this member once it has applied the leader's commit index. */
@@ -282,6 +298,7 @@ public final class RaftNode implements AutoCloseable {
     admin.shutdownNow();
     probeThreads.shutdownNow();
     queryThreads.shutdownNow();
+    replyThreads.shutdownNow();
     dispatcher.close();
   }
 

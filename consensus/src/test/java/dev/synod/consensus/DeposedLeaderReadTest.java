@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.ratis.util.CodeInjectionForTesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,16 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * its commit index, so without a check of our own it answers from its old state.
  */
 class DeposedLeaderReadTest {
-  // Ratis' own test hooks, run on the receiving side of each Raft RPC.
-  private static final String APPEND_ENTRIES = "RaftServerImpl.appendEntries";
-  private static final String REQUEST_VOTE = "RaftServerImpl.requestVote";
-
   @TempDir Path dir;
 
   @AfterEach
   void heal() {
-    CodeInjectionForTesting.remove(APPEND_ENTRIES);
-    CodeInjectionForTesting.remove(REQUEST_VOTE);
+    TestPartition.heal();
   }
 
   @Test
@@ -53,7 +47,7 @@ class DeposedLeaderReadTest {
       old.write(add("before")).get(30, TimeUnit.SECONDS);
       assertThat(parseAll(old.readLinearizable(bytes("all")).get(30, TimeUnit.SECONDS))).containsExactly("before");
 
-      cutOff(old.nodeId());
+      TestPartition.cutOff(old.nodeId());
       RaftNode other = cluster.running().stream().filter(n -> n != old).findFirst().orElseThrow();
       await().atMost(Duration.ofSeconds(30)).until(() -> other.status().leaderId()
           .filter(l -> !l.equals(old.nodeId())).isPresent());
@@ -70,17 +64,5 @@ class DeposedLeaderReadTest {
           assertThat(parseAll(old.readLinearizable(bytes("all")).get(10, TimeUnit.SECONDS)))
               .containsExactly("before", "after"));
     }
-  }
-
-  /** Every Raft RPC from or to {@code id} fails on arrival; the others go on among themselves. */
-  private static void cutOff(String id) {
-    CodeInjectionForTesting.Code refuse = (localId, remoteId, args) -> {
-      if (id.equals(String.valueOf(localId)) || id.equals(String.valueOf(remoteId))) {
-        throw new IllegalStateException("test partition: " + remoteId + " -> " + localId);
-      }
-      return false;
-    };
-    CodeInjectionForTesting.put(APPEND_ENTRIES, refuse);
-    CodeInjectionForTesting.put(REQUEST_VOTE, refuse);
   }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,6 +18,8 @@ final class ListStateMachine implements ReplicatedStateMachine {
   private final List<String> values = new ArrayList<>();
   final AtomicLong applies = new AtomicLong();
   final AtomicInteger restores = new AtomicInteger();
+  private volatile String held;
+  private volatile CountDownLatch release = new CountDownLatch(0);
 
   static byte[] add(String value) {
     return ("add:" + value).getBytes(StandardCharsets.UTF_8);
@@ -47,15 +50,33 @@ final class ListStateMachine implements ReplicatedStateMachine {
     return bytes("stamped:" + p.substring(4));
   }
 
+  /** The apply of {@code value} waits, holding the adapter's lock, until the returned latch is released. */
+  CountDownLatch holdApplyOf(String value) {
+    release = new CountDownLatch(1);
+    held = value;
+    return release;
+  }
+
   @Override
   public byte[] apply(long index, byte[] entry) {
     applies.incrementAndGet();
     String e = text(entry);
+    if (e.equals("stamped:" + held)) {
+      awaitRelease();
+    }
     if (!e.startsWith("stamped:")) {
       return bytes("error:unstamped " + e);
     }
     values.add(e.substring("stamped:".length()));
     return bytes("ok:" + values.size());
+  }
+
+  private void awaitRelease() {
+    try {
+      release.await();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt(); // the node is closing
+    }
   }
 
   @Override
