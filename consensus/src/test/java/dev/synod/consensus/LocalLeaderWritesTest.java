@@ -93,18 +93,8 @@ class LocalLeaderWritesTest {
    */
   @Test
   void aWriteCommittedByALeaderDeposedBeforeAnsweringAppliesOnce() throws Exception {
-    ConsensusSettings quick = ConsensusSettings.lan().toBuilder()
-        .electionTimeoutMin(Duration.ofMillis(500)).electionTimeoutMax(Duration.ofSeconds(1)).build();
-    // n1 notices being cut off only after 20 s; the others elect a new leader within about a second.
-    ConsensusSettings slowToNotice = quick.toBuilder().electionTimeoutMax(Duration.ofSeconds(20))
-        .requestTimeout(Duration.ofSeconds(20)).readTimeout(Duration.ofSeconds(20)).build();
-    try (TestCluster cluster = TestCluster.start(dir, 3, id -> id.equals("n1") ? slowToNotice : quick)) {
-      RaftNode first = cluster.awaitLeader();
-      if (!first.nodeId().equals("n1")) {
-        first.transferLeadership("n1", Duration.ofSeconds(20)).get(60, TimeUnit.SECONDS);
-      }
+    try (TestCluster cluster = TestCluster.startWithN1LeadingAndSlowToNotice(dir)) {
       RaftNode old = cluster.node("n1");
-      await().atMost(TestCluster.PATIENCE).until(() -> cluster.awaitLeader() == old);
       old.write(add("before")).get(30, TimeUnit.SECONDS);
       List<RaftNode> others = cluster.running().stream().filter(n -> n != old).toList();
 

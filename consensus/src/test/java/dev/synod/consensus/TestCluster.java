@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -137,6 +138,30 @@ final class TestCluster implements AutoCloseable {
       return agreed;
     });
     return leader.get();
+  }
+
+  /**
+   * Three voters where n1 leads and, once cut off, notices only after its 20 s maximum election timeout, while the
+   * others elect a new leader within about a second. (With one shared timeout range the two raced, and the old
+   * leader sometimes noticed first.)
+   */
+  static TestCluster startWithN1LeadingAndSlowToNotice(Path root) throws Exception {
+    ConsensusSettings quick = ConsensusSettings.lan().toBuilder()
+        .electionTimeoutMin(Duration.ofMillis(500)).electionTimeoutMax(Duration.ofSeconds(1)).build();
+    ConsensusSettings slowToNotice = quick.toBuilder().electionTimeoutMax(Duration.ofSeconds(20))
+        .requestTimeout(Duration.ofSeconds(20)).readTimeout(Duration.ofSeconds(20)).build();
+    TestCluster cluster = start(root, 3, id -> id.equals("n1") ? slowToNotice : quick);
+    try {
+      RaftNode first = cluster.awaitLeader();
+      if (!first.nodeId().equals("n1")) {
+        first.transferLeadership("n1", Duration.ofSeconds(20)).get(60, TimeUnit.SECONDS);
+      }
+      await().atMost(PATIENCE).until(() -> cluster.awaitLeader() == cluster.node("n1"));
+      return cluster;
+    } catch (Exception | AssertionError e) {
+      cluster.close();
+      throw e;
+    }
   }
 
   /** A running voter that is not the leader. */
