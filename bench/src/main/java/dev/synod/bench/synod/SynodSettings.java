@@ -105,7 +105,8 @@ public record SynodSettings(Path distribution, Path baseDir, int members, int ba
         + " batch before it is acknowledged (Ratis' defaults raft.server.log.unsafe-flush.enabled=false and"
         + " raft.server.log.async-flush.enabled=false, which Synod also sets explicitly; group commit of up to"
         + " raft.server.log.force.sync.num=128 entries per fsync), randomized election timeout 0.5 s..1 s"
-        + " (the agent's --election-timeout-min/max defaults) with pre-vote (etcd: 1000 ms), snapshot every 10000 log entries. Per-identity rate limits raised to "
+        + " (the agent's --election-timeout-min/max defaults) with pre-vote (etcd: 1000 ms), snapshot every"
+        + " 10000 log entries. Per-identity rate limits raised to "
         + SynodCommandLine.RATE_LIMIT + " requests/s for every role, so the benchmark measures consensus and"
         + " storage, not the rate limiter (etcd has none). Agent JVM: SYNOD_JAVA_OPTS=\""
         + SynodCommandLine.JAVA_OPTS + "\" (the launcher's defaults plus a fixed heap).";
