@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /** The keys, in unsigned lexicographic order, with an index from lease id to the keys it holds. */
 final class KvTable {
-  static final Comparator<ByteString> ORDER = ByteString.unsignedLexicographicalComparator();
+  static final Comparator<ByteString> ORDER = UnsignedByteOrder.INSTANCE;
 
   private final NavigableMap<ByteString, KeyValue> kvs = new TreeMap<>(ORDER);
   // Sorted so that revoking or expiring a lease deletes (and reports) its keys in a fixed order.
