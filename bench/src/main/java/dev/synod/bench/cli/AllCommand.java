@@ -37,6 +37,9 @@ final class AllCommand implements Callable<Integer> {
           + " workload in turn, so both systems are measured warm (default: ${DEFAULT-VALUE}; 0s for none).")
   Duration clusterWarmup;
 
+  @Mixin
+  JitSettleOptions jit;
+
   @Option(names = "--clients", defaultValue = "256", description = "Clients of the many-client workloads"
       + " (default: ${DEFAULT-VALUE}).")
   int clients;
@@ -45,7 +48,7 @@ final class AllCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ComparePlan d = ComparePlan.defaults();
     ComparePlan plan = new ComparePlan(duration, warmup, clusterWarmup, clients, d.connections(), d.keyCount(),
-        d.keyBytes(), d.valueBytes(), List.of(Scenario.values()), List.of(Mode.values()));
+        d.keyBytes(), d.valueBytes(), List.of(Scenario.values()), List.of(Mode.values()), jit.settle());
     var compare = CompareCommand.compare(plan, run);
     var failoverResults = FailoverCommand.failover(failover, run);
     var gossipResults = GossipCommand.gossip(gossip, run);

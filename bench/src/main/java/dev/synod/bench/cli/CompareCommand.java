@@ -40,6 +40,9 @@ final class CompareCommand implements Callable<Integer> {
           + " workload in turn, so both systems are measured warm (default: ${DEFAULT-VALUE}; 0s for none).")
   Duration clusterWarmup;
 
+  @Mixin
+  JitSettleOptions jit;
+
   @Option(names = "--clients", defaultValue = "256", description = "Clients of the many-client workloads"
       + " (default: ${DEFAULT-VALUE}).")
   int clients;
@@ -68,7 +71,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ComparePlan plan = new ComparePlan(duration, warmup, clusterWarmup, clients, connections, keys, keyBytes,
-        valueBytes, scenarios, modes);
+        valueBytes, scenarios, modes, jit.settle());
     BenchReport report = run.report(Optional.of(compare(plan, run)), List.of(), List.of());
     run.write(report);
     return 0;

@@ -12,7 +12,9 @@ final class OptionNames {
       Map.entry("keyCount", "--keys"), Map.entry("keyBytes", "--key-bytes"),
       Map.entry("valueBytes", "--value-bytes"), Map.entry("readFraction", "--read-fraction"),
       Map.entry("duration", "--duration"), Map.entry("opCount", "--ops"), Map.entry("warmup", "--warmup"),
-      Map.entry("rate", "--rate"), Map.entry("scenarios", "--scenarios"), Map.entry("modes", "--modes"));
+      Map.entry("rate", "--rate"), Map.entry("scenarios", "--scenarios"), Map.entry("modes", "--modes"),
+      Map.entry("clusterWarmup", "--cluster-warmup"), Map.entry("jitSettleLimit", "--jit-settle-limit"),
+      Map.entry("jitSettleRound", "--jit-settle-round"), Map.entry("jitSettleQuietRate", "--jit-quiet-rate"));
 
   private OptionNames() {}
 

@@ -13,9 +13,10 @@ import java.util.Objects;
  *     workload in turn, so that a JVM's just-in-time compiler has seen each path as often as a long-running
  *     server has (etcd gets the same)
  * @param connections connections per node shared by the clients (each system gets the same number)
+ * @param jitSettle how much longer a JVM-based system is warmed up, until its compilers are quiet
  */
 public record ComparePlan(Duration duration, Duration warmup, Duration clusterWarmup, int clients, int connections,
-    int keyCount, int keyBytes, int valueBytes, List<Scenario> scenarios, List<Mode> modes) {
+    int keyCount, int keyBytes, int valueBytes, List<Scenario> scenarios, List<Mode> modes, JitSettle jitSettle) {
   public static final int MAX_CLIENTS = 4096;
   public static final int MAX_CONNECTIONS = 256;
   public static final Duration DEFAULT_CLUSTER_WARMUP = Duration.ofMinutes(2);
@@ -31,6 +32,7 @@ public record ComparePlan(Duration duration, Duration warmup, Duration clusterWa
     range("valueBytes", valueBytes, 0, 1024 * 1024);
     scenarios = List.copyOf(scenarios);
     modes = List.copyOf(modes);
+    Objects.requireNonNull(jitSettle, "jitSettle");
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("scenarios: none (expected: at least one)");
     }
@@ -39,13 +41,20 @@ public record ComparePlan(Duration duration, Duration warmup, Duration clusterWa
     }
   }
 
+  /** A plan without the JIT settling, for runs that measure nothing (smoke runs, tests of the harness). */
+  public ComparePlan(Duration duration, Duration warmup, Duration clusterWarmup, int clients, int connections,
+      int keyCount, int keyBytes, int valueBytes, List<Scenario> scenarios, List<Mode> modes) {
+    this(duration, warmup, clusterWarmup, clients, connections, keyCount, keyBytes, valueBytes, scenarios, modes,
+        JitSettle.NONE);
+  }
+
   /**
-   * The full comparison: 2 min of cluster warm-up, then 30 s per workload after 5 s of warm-up, both modes,
-   * every scenario.
+   * The full comparison: 2 min of cluster warm-up, then up to 5 min more until the JIT compilers are quiet,
+   * then 30 s per workload after 5 s of warm-up, both modes, every scenario.
    */
   public static ComparePlan defaults() {
     return new ComparePlan(Duration.ofSeconds(30), Duration.ofSeconds(5), DEFAULT_CLUSTER_WARMUP, 256, 16, 100_000,
-        16, 256, List.of(Scenario.values()), List.of(Mode.values()));
+        16, 256, List.of(Scenario.values()), List.of(Mode.values()), JitSettle.DEFAULT);
   }
 
   /** A smoke run of every scenario in a few seconds: checks the harness, measures nothing. */
@@ -56,12 +65,17 @@ public record ComparePlan(Duration duration, Duration warmup, Duration clusterWa
 
   public ComparePlan withModes(List<Mode> newModes) {
     return new ComparePlan(duration, warmup, clusterWarmup, clients, connections, keyCount, keyBytes, valueBytes,
-        scenarios, newModes);
+        scenarios, newModes, jitSettle);
   }
 
   public ComparePlan withScenarios(List<Scenario> newScenarios) {
     return new ComparePlan(duration, warmup, clusterWarmup, clients, connections, keyCount, keyBytes, valueBytes,
-        newScenarios, modes);
+        newScenarios, modes, jitSettle);
+  }
+
+  public ComparePlan withJitSettle(JitSettle newJitSettle) {
+    return new ComparePlan(duration, warmup, clusterWarmup, clients, connections, keyCount, keyBytes, valueBytes,
+        scenarios, modes, newJitSettle);
   }
 
   /** Each workload's share of the cluster warm-up. */

@@ -52,9 +52,9 @@ public enum Scenario {
     return shape(plan).duration(plan.duration()).warmup(plan.warmup()).build();
   }
 
-  /** The same workload, unmeasured, for this scenario's share of the cluster warm-up. */
-  public Workload warmupWorkload(ComparePlan plan) {
-    return shape(plan).duration(plan.clusterWarmupShare()).warmup(Duration.ZERO).build();
+  /** The same workload, unmeasured, for {@code share} of a warm-up. */
+  public Workload warmupWorkload(ComparePlan plan, Duration share) {
+    return shape(plan).duration(share).warmup(Duration.ZERO).build();
   }
 
   private Workload.Builder shape(ComparePlan plan) {

@@ -2,10 +2,14 @@ package dev.synod.bench.compare;
 
 import dev.synod.bench.load.KvTarget;
 import dev.synod.bench.load.SynodKvTarget;
+import dev.synod.bench.jvm.AttachedJitMeter;
 import dev.synod.bench.synod.SynodCluster;
 import dev.synod.bench.synod.SynodSettings;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Synod as the product ships: 3 `synod agent` processes from the built distribution. */
 public final class SynodLauncher implements SystemLauncher {
@@ -39,6 +43,15 @@ public final class SynodLauncher implements SystemLauncher {
       @Override
       public KvTarget open(int connections) {
         return SynodKvTarget.open(cluster.clientBuilder(), connections);
+      }
+
+      @Override
+      public Optional<JitMeter> jitMeter() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (int m = 0; m < settings.members(); m++) {
+          pids.put(SynodSettings.memberName(m), cluster.pid(m));
+        }
+        return Optional.of(AttachedJitMeter.attach(pids));
       }
 
       @Override

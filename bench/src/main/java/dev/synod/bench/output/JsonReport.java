@@ -54,6 +54,7 @@ public final class JsonReport {
       r.addProperty("mode", run.mode().label());
       r.addProperty("settings", run.settings());
       r.add("command_lines", strings(run.commandLines()));
+      r.addProperty("warmup", run.warmup());
       runs.add(r);
     }
     o.add("clusters", runs);

@@ -58,7 +58,7 @@ public final class MarkdownReport {
     md.append("\n## How each system ran\n\n");
     for (SystemRun run : c.runs()) {
       md.append("- **").append(run.system()).append(", ").append(run.mode().label()).append("**: ")
-          .append(run.settings()).append("\n\n  ```\n");
+          .append(run.settings()).append("\n\n  Warm-up: ").append(run.warmup()).append("\n\n  ```\n");
       run.commandLines().forEach(line -> md.append("  ").append(line).append('\n'));
       md.append("  ```\n");
     }

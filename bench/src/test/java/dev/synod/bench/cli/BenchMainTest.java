@@ -23,6 +23,10 @@ class BenchMainTest {
   void badWorkloadSettingsNameTheFlagTheValueAndTheLimit() {
     assertThat(run("compare", "--clients", "0")).isEqualTo(2);
     assertThat(err.toString()).contains("error: --clients: 0 (expected: 1..4096)");
+    assertThat(run("compare", "--jit-quiet-rate", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("error: --jit-quiet-rate: 0.0 (expected: > 0 and <= 4.0");
+    assertThat(run("all", "--jit-settle-round", "0s")).isEqualTo(2);
+    assertThat(err.toString()).contains("error: --jit-settle-round: PT0S (expected: > 0)");
   }
 
   @Test

@@ -19,8 +19,8 @@ class ComparePlanTest {
     assertThat(Scenario.STALE_READS.workload(p).readFraction()).isEqualTo(1.0);
     // Each workload gets an equal, unmeasured share of the 2 min cluster warm-up.
     assertThat(p.clusterWarmup()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(Scenario.STALE_READS.warmupWorkload(p).duration()).contains(Duration.ofSeconds(30));
-    assertThat(Scenario.STALE_READS.warmupWorkload(p).warmup()).isZero();
+    assertThat(Scenario.STALE_READS.warmupWorkload(p, p.clusterWarmupShare()).duration()).contains(Duration.ofSeconds(30));
+    assertThat(Scenario.STALE_READS.warmupWorkload(p, p.clusterWarmupShare()).warmup()).isZero();
   }
 
   @Test

@@ -92,4 +92,51 @@ class ComparisonTest {
     assertThat(result.bars(Mode.PLAINTEXT)).isEmpty();
     assertThat(result.tlsCost(CompareResult.SYNOD, Scenario.WRITES_MANY_CLIENTS)).isEmpty();
   }
+
+  @Test
+  void aJvmSystemIsWarmedUpInRoundsUntilItsCompilersAreQuietAndTheReportSaysSo(@TempDir Path dir) throws Exception {
+    JitSettle settle = new JitSettle(Duration.ofMinutes(1), Duration.ofMillis(50), 0.05);
+    ComparePlan plan = TINY.withModes(List.of(Mode.TLS)).withJitSettle(settle);
+    FakeLauncher synod = new FakeLauncher(CompareResult.SYNOD, 100);
+    // Reads: before and after round 1 (1 s compiled in a ~200 ms round: busy), before and after round 2
+    // (nothing compiled: quiet), then before and after the measured workloads.
+    ScriptedJitMeter meter = new ScriptedJitMeter(List.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ZERO));
+    synod.jitMeter = meter;
+    FakeLauncher etcd = new FakeLauncher(CompareResult.ETCD, 400);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    CompareResult result = new Comparison(plan, List.of(synod, etcd), dir, LoadRunner.builder().progress(null).build(),
+        new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+
+    int scenarios = Scenario.values().length;
+    assertThat(meter.reads).isEqualTo(6);
+    assertThat(meter.closed).isTrue();
+    assertThat(synod.opened).hasSize(2 * scenarios + scenarios);
+    assertThat(etcd.opened).as("no JIT, no extra rounds").hasSize(scenarios);
+    assertThat(result.results()).hasSize(2 * scenarios);
+    assertThat(result.runs()).extracting(SystemRun::warmup).satisfiesExactly(
+        synodRun -> assertThat(synodRun).startsWith("fixed warm-up PT0S; compilers quiet after 2 extra warm-up round(s)")
+            .contains("node-1 0.0 %, node-2 0.0 % in the last round (limit 5 %)",
+                "compile time per wall second over the measured workloads: node-1 0.0 %"),
+        etcdRun -> assertThat(etcdRun).isEqualTo("fixed warm-up PT0S"));
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("JIT settle round 1", "JIT settle round 2")
+        .doesNotContain("JIT settle round 3");
+  }
+
+  @Test
+  void theJitSettlingStopsAtItsLimitAndSaysTheCompilersWereNotQuiet(@TempDir Path dir) throws Exception {
+    JitSettle settle = new JitSettle(Duration.ofMillis(300), Duration.ofMillis(50), 0.05);
+    FakeLauncher synod = new FakeLauncher(CompareResult.SYNOD, 100);
+    ScriptedJitMeter meter = new ScriptedJitMeter(List.of(Duration.ofSeconds(1)));
+    synod.jitMeter = meter;
+
+    CompareResult result = new Comparison(TINY.withModes(List.of(Mode.PLAINTEXT)).withJitSettle(settle),
+        List.of(synod), dir, LoadRunner.builder().progress(null).build(),
+        new PrintStream(new ByteArrayOutputStream())).run();
+
+    assertThat(result.runs()).singleElement().extracting(SystemRun::warmup).asString()
+        .contains("compilers NOT quiet after", "(the limit)", "(quiet means <= 5 %)");
+    assertThat(result.results()).hasSize(Scenario.values().length);
+    assertThat(meter.closed).isTrue();
+  }
 }

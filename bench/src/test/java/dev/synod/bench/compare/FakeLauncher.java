@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,6 +15,8 @@ final class FakeLauncher implements SystemLauncher {
   final List<MapKvTarget> opened = new ArrayList<>();
   private final String name;
   private final long delayMicros;
+  /** Given to each started system as its JIT meter when set; none otherwise, like etcd. */
+  JitMeter jitMeter;
 
   FakeLauncher(String name, long delayMicros) {
     this.name = name;
@@ -46,6 +49,11 @@ final class FakeLauncher implements SystemLauncher {
         MapKvTarget t = new MapKvTarget(name, store, misses, delayMicros);
         opened.add(t);
         return t;
+      }
+
+      @Override
+      public Optional<JitMeter> jitMeter() {
+        return Optional.ofNullable(jitMeter);
       }
 
       @Override
