@@ -18,7 +18,8 @@ import java.util.Optional;
  * Runs the plan's scenarios against each system, one system after the other on the same machine, in
  * each mode: a fresh cluster per system and mode, the keys written once before the first read
  * workload, the cluster warm-up (every scenario's workload in turn, unmeasured), for a JVM-based system
- * more warm-up rounds until its compilers are quiet ({@link JitSettle}), then every scenario in order. Nothing else runs meanwhile, so the systems never compete for the cores.
+ * more warm-up rounds until its compilers are quiet ({@link JitSettle}), then every scenario in order.
+ * Nothing else runs meanwhile, so the systems never compete for the cores.
  */
 public final class Comparison {
   private final ComparePlan plan;
@@ -71,13 +72,7 @@ public final class Comparison {
       }
       Map<String, Duration> compiledBefore = meter.map(JitMeter::compileTotals).orElse(Map.of());
       long measuredStart = System.nanoTime();
-      for (Scenario scenario : plan.scenarios()) {
-        Workload workload = scenario.workload(plan);
-        out.printf("==> %s, %s, %s: %s%n", name, mode.label(), scenario.id(), workload);
-        LoadResult result = cluster.run(scenario, workload);
-        out.printf("    %s%n", result);
-        results.add(new ScenarioResult(mode, scenario, name, result));
-      }
+      measure(cluster, results);
       if (meter.isPresent()) {
         String during = JitSettling.during(meter.get(), compiledBefore,
             Duration.ofNanos(System.nanoTime() - measuredStart));
@@ -88,6 +83,16 @@ public final class Comparison {
       meter.ifPresent(JitMeter::close);
     }
     return warmup.toString();
+  }
+
+  private void measure(Cluster cluster, List<ScenarioResult> results) throws InterruptedException {
+    for (Scenario scenario : plan.scenarios()) {
+      Workload workload = scenario.workload(plan);
+      out.printf("==> %s, %s, %s: %s%n", cluster.name, cluster.mode.label(), scenario.id(), workload);
+      LoadResult result = cluster.run(scenario, workload);
+      out.printf("    %s%n", result);
+      results.add(new ScenarioResult(cluster.mode, scenario, cluster.name, result));
+    }
   }
 
   /** Every scenario's workload in turn for {@code share} each, unmeasured. */

@@ -51,7 +51,12 @@ public final class SynodLauncher implements SystemLauncher {
         for (int m = 0; m < settings.members(); m++) {
           pids.put(SynodSettings.memberName(m), cluster.pid(m));
         }
-        return Optional.of(AttachedJitMeter.attach(pids));
+        try {
+          return Optional.of(AttachedJitMeter.attach(pids));
+        } catch (IllegalStateException e) {
+          throw new IllegalStateException(e.getMessage() + " (needs a JDK and the agents' user;"
+              + " --jit-settle-limit 0s measures after the fixed warm-up alone)", e);
+        }
       }
 
       @Override

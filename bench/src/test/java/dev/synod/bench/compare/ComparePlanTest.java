@@ -19,8 +19,12 @@ class ComparePlanTest {
     assertThat(Scenario.STALE_READS.workload(p).readFraction()).isEqualTo(1.0);
     // Each workload gets an equal, unmeasured share of the 2 min cluster warm-up.
     assertThat(p.clusterWarmup()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(Scenario.STALE_READS.warmupWorkload(p, p.clusterWarmupShare()).duration()).contains(Duration.ofSeconds(30));
+    assertThat(Scenario.STALE_READS.warmupWorkload(p, p.clusterWarmupShare()).duration())
+        .contains(Duration.ofSeconds(30));
     assertThat(Scenario.STALE_READS.warmupWorkload(p, p.clusterWarmupShare()).warmup()).isZero();
+    // Then Synod alone is warmed up further until its compilers are quiet, for at most 5 min.
+    assertThat(p.jitSettle()).isEqualTo(new JitSettle(Duration.ofMinutes(5), Duration.ofSeconds(10), 0.05));
+    assertThat(ComparePlan.smoke().jitSettle().enabled()).isFalse();
   }
 
   @Test

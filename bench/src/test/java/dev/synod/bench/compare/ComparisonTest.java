@@ -115,7 +115,8 @@ class ComparisonTest {
     assertThat(etcd.opened).as("no JIT, no extra rounds").hasSize(scenarios);
     assertThat(result.results()).hasSize(2 * scenarios);
     assertThat(result.runs()).extracting(SystemRun::warmup).satisfiesExactly(
-        synodRun -> assertThat(synodRun).startsWith("fixed warm-up PT0S; compilers quiet after 2 extra warm-up round(s)")
+        synodRun -> assertThat(synodRun)
+            .startsWith("fixed warm-up PT0S; compilers quiet after 2 extra warm-up round(s)")
             .contains("node-1 0.0 %, node-2 0.0 % in the last round (limit 5 %)",
                 "compile time per wall second over the measured workloads: node-1 0.0 %"),
         etcdRun -> assertThat(etcdRun).isEqualTo("fixed warm-up PT0S"));
