@@ -3,6 +3,7 @@ package dev.synod.bench.synod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.synod.bench.jvm.AttachedJitMeter;
 import dev.synod.bench.load.LoadResult;
 import dev.synod.bench.load.LoadRunner;
 import dev.synod.bench.load.SynodKvTarget;
@@ -10,13 +11,15 @@ import dev.synod.bench.load.Workload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Synod clusters of agent processes from the built distribution: three members with mutual TLS
- * (a tiny workload, a leader kill, a restart) and one in plaintext (a tiny workload).
+ * (a tiny workload, a leader kill, a restart) and one in plaintext (a tiny workload, its compile time read
+ * through the attach API).
  */
 class SynodClusterIT {
   private static final LoadRunner RUNNER = LoadRunner.builder().progress(null).build();
@@ -82,6 +85,11 @@ class SynodClusterIT {
         assertThat(result.errorsByStatus()).isEmpty();
         assertThat(result.putOps()).isPositive();
         assertThat(result.getOps()).isPositive();
+      }
+      // The compare harness's JIT settling reads the agent's compile time the same way.
+      try (AttachedJitMeter meter = AttachedJitMeter.attach(Map.of("node-0", cluster.pid(0)))) {
+        assertThat(meter.compileTotals()).containsOnlyKeys("node-0");
+        assertThat(meter.compileTotals().get("node-0")).isPositive();
       }
     }
   }
