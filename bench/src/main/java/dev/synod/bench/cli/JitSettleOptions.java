@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 
 /** How long a JVM-based system is warmed up beyond the fixed cluster warm-up, until its compilers are quiet. */
 final class JitSettleOptions {
+  // The defaults below spell out JitSettle.DEFAULT for the help text; BenchMainTest holds them equal.
   @Option(names = "--jit-settle-limit", defaultValue = "5m", converter = DurationConverter.class,
       description = "After the cluster warm-up, keep warming Synod up in rounds of every workload until no agent"
           + " compiles for more than --jit-quiet-rate of a round, for at most this long (default:"

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ public final class AttachedJitMeter implements JitMeter {
     Map<String, Duration> totals = new LinkedHashMap<>();
     try {
       beans.forEach((member, bean) -> totals.put(member, Duration.ofMillis(bean.getTotalCompilationTime())));
-    } catch (UncheckedIOException | java.lang.reflect.UndeclaredThrowableException e) {
+    } catch (UncheckedIOException | UndeclaredThrowableException e) {
       throw new IllegalStateException("lost the JMX connection while reading compile times: " + e.getCause(), e);
     }
     return totals;

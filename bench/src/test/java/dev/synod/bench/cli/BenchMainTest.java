@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import dev.synod.bench.compare.JitSettle;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -27,6 +28,15 @@ class BenchMainTest {
     assertThat(err.toString()).contains("error: --jit-quiet-rate: 0.0 (expected: > 0 and <= 4.0");
     assertThat(run("all", "--jit-settle-round", "0s")).isEqualTo(2);
     assertThat(err.toString()).contains("error: --jit-settle-round: PT0S (expected: > 0)");
+  }
+
+  @Test
+  void theJitSettlingFlagsDefaultToThePlansDefaults() {
+    for (Object command : new Object[] {new CompareCommand(), new AllCommand()}) {
+      new CommandLine(command).parseArgs();
+      JitSettleOptions jit = command instanceof CompareCommand c ? c.jit : ((AllCommand) command).jit;
+      assertThat(jit.settle()).isEqualTo(JitSettle.DEFAULT);
+    }
   }
 
   @Test
