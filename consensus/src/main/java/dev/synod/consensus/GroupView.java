@@ -33,6 +33,17 @@ final class GroupView {
     return Optional.of(new Leadership(term, leader.toString()));
   }
 
+  /**
+   * This member's commit index while it leads and has applied the first entry of its term (so the index covers
+   * every entry an earlier leader committed), else {@link ReadPoint#UNKNOWN}.
+   */
+  static long leaderReadIndex(RaftServer.Division d) {
+    if (d == null || !d.getInfo().isLeaderReady()) {
+      return ReadPoint.UNKNOWN;
+    }
+    return d.getRaftLog().getLastCommittedIndex();
+  }
+
   /** The voters of the configuration: one set, or the new and the old set while a change is in progress. */
   static List<Set<String>> voterSets(RaftServer.Division d) {
     RaftConfiguration conf = d.getRaftConf();

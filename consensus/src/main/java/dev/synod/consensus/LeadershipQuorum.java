@@ -18,18 +18,33 @@ import java.util.Set;
  * still leads T). Pure: no clock, thread or socket.
  */
 final class LeadershipQuorum {
-  /** What a probed member said: its role, the term it leads (leaders), the leader it follows (followers). */
-  record MemberReport(String memberId, RaftRole role, long leaderTerm, Optional<String> followedLeader) {
+  /**
+   * What a probed member said: its role, the term it leads and the term and index of its last committed entry
+   * (leaders; -1 when unknown), the leader it follows (followers).
+   */
+  record MemberReport(String memberId, RaftRole role, long leaderTerm, Optional<String> followedLeader,
+      long committedTerm, long committedIndex) {
+    static MemberReport leader(String memberId, long term, long committedTerm, long committedIndex) {
+      return new MemberReport(memberId, RaftRole.LEADER, term, Optional.empty(), committedTerm, committedIndex);
+    }
+
+    /** A leader whose commit point the answer did not carry. */
     static MemberReport leader(String memberId, long term) {
-      return new MemberReport(memberId, RaftRole.LEADER, term, Optional.empty());
+      return leader(memberId, term, -1, -1);
     }
 
     static MemberReport follower(String memberId, Optional<String> leader) {
-      return new MemberReport(memberId, RaftRole.FOLLOWER, -1, leader);
+      return new MemberReport(memberId, RaftRole.FOLLOWER, -1, leader, -1, -1);
     }
 
     static MemberReport other(String memberId, RaftRole role) {
-      return new MemberReport(memberId, role, -1, Optional.empty());
+      return new MemberReport(memberId, role, -1, Optional.empty(), -1, -1);
+    }
+
+    /** The leader's commit index, when it is known and the leader has committed an entry of its own term. */
+    long readIndexForTerm(long term) {
+      boolean committedInTerm = role == RaftRole.LEADER && leaderTerm == term && committedTerm == term;
+      return committedInTerm ? committedIndex : ReadPoint.UNKNOWN;
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,12 +21,15 @@ import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 
 /**
- * Linearizable reads, served from this member's state once two rounds that started after the read arrived have
- * ended. A barrier: a ReadIndex request submitted straight to the local server (no RPC hop), for which Ratis asks
- * the leader for its commit index and waits until this member has applied it. A {@link ReadFence} round: it shows
- * that the leadership this member saw when the read arrived was still current (Ratis' leader may skip its
- * heartbeat round). Reads share both rounds ({@link SharedRounds}), so under load a read costs one local query.
- * Leaderless moments and unconfirmed views are retried until {@code readTimeout}.
+ * Linearizable reads, served from this member's state once a {@link ReadFence} round that started after the read
+ * arrived has ended and this member has applied the round's read index. The round shows that the leadership this
+ * member saw when the read arrived was still current, and takes the leader's commit index on the way: on the
+ * leader from its own log, on a follower from the leader's answer, so a follower's read costs one round trip.
+ * When the round could not learn the index (the leader's committed entry was purged after a snapshot, or the
+ * leader has not committed in its term yet), a barrier stands in: a ReadIndex request submitted straight to the
+ * local server, for which Ratis asks the leader for its commit index and waits until this member has applied it.
+ * Reads share rounds ({@link SharedRounds}), so under load a read costs one local query. Leaderless moments and
+ * unconfirmed views are retried until {@code readTimeout}.
  */
 final class LinearizableReads {
   private static final long RETRY_MILLIS = 50;
@@ -40,6 +44,7 @@ final class LinearizableReads {
   private final Supplier<Optional<String>> leaderHint;
   private final Supplier<Optional<Leadership>> view;
   private final ReadFence fence;
+  private final AppliedIndexWaiters applied;
   private final SharedRounds<Void> barriers = new SharedRounds<>(this::barrier);
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
@@ -47,7 +52,8 @@ final class LinearizableReads {
   /** {@code queries} runs the local queries and submits the barriers, off Ratis' and the probes' threads. */
   LinearizableReads(RaftServer server, RaftPeerId self, RaftGroupId groupId, ConsensusSettings settings,
       ScheduledExecutorService timer, Executor queries, Function<byte[], byte[]> queryLocal,
-      Supplier<Optional<String>> leaderHint, Supplier<Optional<Leadership>> view, ReadFence fence) {
+      Supplier<Optional<String>> leaderHint, Supplier<Optional<Leadership>> view, ReadFence fence,
+      AppliedIndexWaiters applied) {
     this.server = server;
     this.self = self;
     this.groupId = groupId;
@@ -58,6 +64,7 @@ final class LinearizableReads {
     this.leaderHint = leaderHint;
     this.view = view;
     this.fence = fence;
+    this.applied = applied;
   }
 
   CompletableFuture<byte[]> read(byte[] query) {
@@ -67,11 +74,11 @@ final class LinearizableReads {
   }
 
   private void attempt(byte[] query, long deadline, CompletableFuture<byte[]> result) {
-    // The basis is taken, and both rounds registered, before either computes anything.
+    // The basis is taken, and the round registered, before either computes anything.
     Optional<Leadership> basis = view.get();
-    CompletableFuture<Leadership> confirmed = fence.next();
-    CompletableFuture<Void> caughtUp = barriers.next();
-    caughtUp.thenCombine(confirmed, (v, leadership) -> leadership).handleAsync((leadership, error) -> {
+    CompletableFuture<Leadership> servable =
+        fence.next().thenCompose(point -> caughtUp(point, deadline).thenApply(v -> point.leadership()));
+    servable.handleAsync((leadership, error) -> {
       Throwable problem = error != null ? LeaderClient.unwrap(error) : null;
       if (problem == null && !leadership.equals(basis.orElse(null))) {
         problem = new IOException("the leadership changed while the read ran: " + basis + ", then " + leadership);
@@ -93,6 +100,18 @@ final class LinearizableReads {
           "consensus node is closed", leaderHint.get(), closing));
       return null;
     });
+  }
+
+  /** Waits until this member has applied the round's read index, or runs a barrier when the round had none. */
+  private CompletableFuture<Void> caughtUp(ReadPoint point, long deadline) {
+    if (!point.indexKnown()) {
+      return barriers.next();
+    }
+    long index = point.readIndex();
+    return applied.atLeast(index).orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
+            ? new IOException("this member had not applied the read index " + index + " within readTimeout")
+            : e));
   }
 
   private void answer(byte[] query, CompletableFuture<byte[]> result) {

@@ -16,6 +16,7 @@ import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.proto.RaftProtos.LogInfoProto;
 import org.apache.ratis.proto.RaftProtos.RoleInfoProto;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.GroupInfoReply;
@@ -68,7 +69,7 @@ final class MemberProbes implements AutoCloseable {
           if (!reply.isSuccess()) {
             throw new IOException("group info from " + memberId + " failed", reply.getException());
           }
-          report = report(memberId, reply.getRoleInfoProto());
+          report = report(memberId, reply.getRoleInfoProto(), reply.getLogInfoProto());
         } catch (IOException | RuntimeException e) {
           failure = e;
         }
@@ -87,10 +88,10 @@ final class MemberProbes implements AutoCloseable {
     return result;
   }
 
-  static MemberReport report(String memberId, RoleInfoProto role) {
+  static MemberReport report(String memberId, RoleInfoProto role, LogInfoProto log) {
     return switch (role.getRole()) {
       case LEADER -> role.hasLeaderInfo()
-          ? MemberReport.leader(memberId, role.getLeaderInfo().getTerm())
+          ? leader(memberId, role.getLeaderInfo().getTerm(), log)
           : MemberReport.other(memberId, RaftRole.NONE); // its leader state is not set up yet
       case FOLLOWER -> {
         var id = role.getFollowerInfo().getLeaderInfo().getId().getId();
@@ -101,6 +102,13 @@ final class MemberProbes implements AutoCloseable {
       case LISTENER -> MemberReport.other(memberId, RaftRole.LEARNER);
       default -> MemberReport.other(memberId, RaftRole.NONE);
     };
+  }
+
+  /** Ratis leaves the committed entry out when it is no longer in the log (purged after a snapshot). */
+  private static MemberReport leader(String memberId, long term, LogInfoProto log) {
+    return log.hasCommitted()
+        ? MemberReport.leader(memberId, term, log.getCommitted().getTerm(), log.getCommitted().getIndex())
+        : MemberReport.leader(memberId, term);
   }
 
   /** Rebuilt when the members or their addresses change; the previous client closes once its probes ended. */

@@ -162,9 +162,10 @@ public final class RaftNode implements AutoCloseable {
     this.probes = new MemberProbes(properties, parameters, settings.electionTimeoutMin(), currentGroup,
         probeThreads, timer);
     Supplier<Optional<Leadership>> view = () -> GroupView.leadership(division.get());
-    ReadFence fence = new ReadFence(nodeId, view, () -> GroupView.voterSets(division.get()), probes::probe);
+    ReadFence fence = new ReadFence(nodeId, view, () -> GroupView.voterSets(division.get()), probes::probe,
+        () -> GroupView.leaderReadIndex(division.get()));
     this.reads = new LinearizableReads(server, selfId, groupId, settings, timer, queryThreads, adapter::queryLocal,
-        this::leaderId, view, fence);
+        this::leaderId, view, fence, adapter.appliedWaiters());
     this.reconfiguration = new Reconfiguration(division.get(), leaderClient, settings, this::leaderId);
     new DivisionWatch(division.get(), selfId, this::restartNeeded).start(timer);
     LOG.info("Raft node {} started ({}) in group {} at {} ({})", nodeId, recover ? "recovered" : "formatted",

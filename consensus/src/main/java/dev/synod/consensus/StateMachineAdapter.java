@@ -50,6 +50,7 @@ final class StateMachineAdapter extends BaseStateMachine {
   private final Hooks hooks;
   private final long maxEntryBytes;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final AppliedIndexWaiters appliedWaiters = new AppliedIndexWaiters();
   private volatile Optional<SnapshotStore.Loaded> initialSnapshot;
   private volatile long appliedRevision;
 
@@ -109,7 +110,21 @@ final class StateMachineAdapter extends BaseStateMachine {
       } finally {
         lock.writeLock().unlock();
       }
+      appliedWaiters.advance(s.file().getIndex());
     });
+  }
+
+  /** Reads waiting for this member to apply their read index. */
+  AppliedIndexWaiters appliedWaiters() {
+    return appliedWaiters;
+  }
+
+  /** Every apply (entries, and the configuration entries Ratis reports through here) wakes the reads it serves. */
+  @Override
+  protected boolean updateLastAppliedTermIndex(TermIndex newTermIndex) {
+    boolean changed = super.updateLastAppliedTermIndex(newTermIndex);
+    appliedWaiters.advance(newTermIndex.getIndex());
+    return changed;
   }
 
   // --- snapshots ---

@@ -34,8 +34,13 @@ class MemberProbesTest {
           RatisProperties.of(ConsensusSettings.lan(), dir.resolve("unused"), HostPort.parse("bind", "127.0.0.1:1")),
           new Parameters(), Duration.ofSeconds(5), () -> group, threads, timer)) {
         long term = leader.status().term();
-        assertThat(probes.probe(leader.nodeId()).get(30, TimeUnit.SECONDS))
-            .isEqualTo(MemberReport.leader(leader.nodeId(), term));
+        MemberReport fromLeader = probes.probe(leader.nodeId()).get(30, TimeUnit.SECONDS);
+        assertThat(fromLeader.role()).isEqualTo(RaftRole.LEADER);
+        assertThat(fromLeader.leaderTerm()).isEqualTo(term);
+        // A ready leader has committed the first entry of its term; the answer carries its commit point.
+        assertThat(fromLeader.committedTerm()).isEqualTo(term);
+        assertThat(fromLeader.committedIndex()).isNotNegative().isLessThanOrEqualTo(leader.status().commitIndex());
+        assertThat(fromLeader.readIndexForTerm(term)).isEqualTo(fromLeader.committedIndex());
         // A fence round that ends starts the next one from the completing thread, which probes the same member.
         MemberReport again = probes.probe(follower.nodeId())
             .thenCompose(first -> probes.probe(follower.nodeId())).get(30, TimeUnit.SECONDS);
