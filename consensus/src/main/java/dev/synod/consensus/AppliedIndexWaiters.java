@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class AppliedIndexWaiters {
   private final TreeMap<Long, CompletableFuture<Void>> waiting = new TreeMap<>(); // guarded by this
+  // A copy of the applied index under the same lock as the waiters, so a waiter cannot register just after
+  // the advance that should have woken it.
   private long applied = -1; // guarded by this
 
   /**
@@ -29,11 +31,15 @@ final class AppliedIndexWaiters {
 
   /** Called after every apply and snapshot load; indexes only grow. */
   void advance(long index) {
-    List<CompletableFuture<Void>> done = new ArrayList<>();
+    List<CompletableFuture<Void>> done;
     synchronized (this) {
       applied = Math.max(applied, index);
+      // On the apply path of every entry: nothing to collect, nothing allocated, when no read waits this low.
+      if (waiting.isEmpty() || waiting.firstKey() > applied) {
+        return;
+      }
       Map<Long, CompletableFuture<Void>> reached = waiting.headMap(applied, true);
-      done.addAll(reached.values());
+      done = new ArrayList<>(reached.values());
       reached.clear();
     }
     done.forEach(f -> f.complete(null));
