@@ -16,6 +16,11 @@ final class AgentLauncher {
 
   static int run(AgentConfig config) {
     applyLogLevel(config.logLevel().configName());
+    if (CommonPoolSizing.shared()) {
+      log.info("async stages without an executor run {}", CommonPoolSizing.describe());
+    } else {
+      log.warn("async stages without an executor run {}", CommonPoolSizing.describe());
+    }
     SynodAgent agent;
     try {
       agent = SynodAgent.start(config);

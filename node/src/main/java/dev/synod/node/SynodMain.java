@@ -10,6 +10,7 @@ public final class SynodMain {
   private SynodMain() {}
 
   public static void main(String[] args) {
+    CommonPoolSizing.apply(); // before anything uses ForkJoinPool, which reads the setting once
     System.exit(commandLine().execute(args));
   }
 

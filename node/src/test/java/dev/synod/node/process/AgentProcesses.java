@@ -85,10 +85,17 @@ final class AgentProcesses implements AutoCloseable {
 
   /** Runs the synod binary with arguments, output to a log file. */
   Process start(Path log, String... args) throws IOException {
+    return start(log, Map.of(), args);
+  }
+
+  /** Runs the synod binary with extra environment variables (such as SYNOD_JAVA_OPTS), output to a log file. */
+  Process start(Path log, Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(synod().toString());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
   }
 
   List<String> endpoints() {
