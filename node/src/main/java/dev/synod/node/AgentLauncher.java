@@ -16,11 +16,7 @@ final class AgentLauncher {
 
   static int run(AgentConfig config) {
     applyLogLevel(config.logLevel().configName());
-    if (CommonPoolSizing.shared()) {
-      log.info("async stages without an executor run {}", CommonPoolSizing.describe());
-    } else {
-      log.warn("async stages without an executor run {}", CommonPoolSizing.describe());
-    }
+    CommonPoolSizing.report(log);
     SynodAgent agent;
     try {
       agent = SynodAgent.start(config);

@@ -2,6 +2,7 @@ package dev.synod.node;
 
 import java.util.OptionalInt;
 import java.util.concurrent.ForkJoinPool;
+import org.slf4j.Logger;
 
 /**
  * Keeps CompletableFuture's async stages that name no executor on a shared pool. The JDK runs them on the common
@@ -31,16 +32,14 @@ final class CommonPoolSizing {
         .ifPresent(p -> System.setProperty(PARALLELISM_PROPERTY, Integer.toString(p)));
   }
 
-  /** How async stages without an executor run in this process, for the start-up log. */
-  static String describe() {
+  /** Logs how async stages without an executor run in this process: a warning when on a thread each. */
+  static void report(Logger log) {
     int parallelism = ForkJoinPool.getCommonPoolParallelism();
-    return parallelism >= SHARED_MINIMUM
-        ? "on the common pool (parallelism " + parallelism + ")"
-        : "on a new thread each (common pool parallelism " + parallelism + "; set -D" + PARALLELISM_PROPERTY
-            + "=" + SHARED_MINIMUM + " or more)";
-  }
-
-  static boolean shared() {
-    return ForkJoinPool.getCommonPoolParallelism() >= SHARED_MINIMUM;
+    if (parallelism >= SHARED_MINIMUM) {
+      log.info("async stages without an executor run on the common pool (parallelism {})", parallelism);
+    } else {
+      log.warn("async stages without an executor run on a new thread each (common pool parallelism {}; set -D{}={}"
+          + " or more)", parallelism, PARALLELISM_PROPERTY, SHARED_MINIMUM);
+    }
   }
 }
