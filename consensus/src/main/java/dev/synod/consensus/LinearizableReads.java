@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.ratis.protocol.ClientId;
@@ -46,6 +47,7 @@ final class LinearizableReads {
   private final ReadFence fence;
   private final AppliedIndexWaiters applied;
   private final SharedRounds<Void> barriers = new SharedRounds<>(this::barrier);
+  private final LongAdder barrierRounds = new LongAdder();
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
 
@@ -65,6 +67,11 @@ final class LinearizableReads {
     this.view = view;
     this.fence = fence;
     this.applied = applied;
+  }
+
+  /** ReadIndex barriers run since start, for rounds that learned no read index. */
+  long barrierRounds() {
+    return barrierRounds.sum();
   }
 
   CompletableFuture<byte[]> read(byte[] query) {
@@ -139,6 +146,7 @@ final class LinearizableReads {
    * updater), seen in the chaos suite as a group that never elected a leader again.
    */
   private CompletableFuture<Void> barrier() {
+    barrierRounds.increment();
     CompletableFuture<RaftClientReply> reply;
     try {
       reply = CompletableFuture.supplyAsync(this::submitBarrier, queries).thenCompose(submitted -> submitted);

@@ -192,6 +192,16 @@ public final class RaftNode implements AutoCloseable {
     return w == null ? 0 : w.resends();
   }
 
+  /**
+   * Ratis ReadIndex barriers this member ran for linearizable reads since start: the fallback when a leadership
+   * round learned no read index (this member leads but has not applied its term's first entry, or the leader's
+   * last committed entry was purged after a snapshot).
+   */
+  public long readBarriers() {
+    LinearizableReads r = reads;
+    return r == null ? 0 : r.barrierRounds();
+  }
+
   /** A linearizable read (ReadIndex), served by this member once it has applied the leader's commit index. */
   public CompletableFuture<byte[]> readLinearizable(byte[] query) {
     Objects.requireNonNull(query, "query");
