@@ -4,7 +4,6 @@ import static dev.synod.consensus.ListStateMachine.add;
 import static dev.synod.consensus.ListStateMachine.bytes;
 import static dev.synod.consensus.ListStateMachine.parseAll;
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -63,7 +62,8 @@ class ReadIndexTest {
         CompletableFuture<byte[]> read = next.readLinearizable(bytes("all"));
 
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> !read.isDone());
-        assertThat(next.readBarriers()).as("the read took the barrier, not a read index").isGreaterThan(barriersBefore);
+        assertThat(next.readBarriers()).as("the read took the barrier, not a read index")
+            .isGreaterThan(barriersBefore);
         release.countDown();
         assertThat(parseAll(read.get(30, TimeUnit.SECONDS))).containsExactly("acknowledged");
       } finally {
