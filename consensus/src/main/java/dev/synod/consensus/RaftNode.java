@@ -198,8 +198,7 @@ public final class RaftNode implements AutoCloseable {
    * last committed entry was purged after a snapshot).
    */
   public long readBarriers() {
-    LinearizableReads r = reads;
-    return r == null ? 0 : r.barrierRounds();
+    return reads.barrierRounds();
   }
 
   /** A linearizable read (ReadIndex), served by this member once it has applied the leader's commit index. */
