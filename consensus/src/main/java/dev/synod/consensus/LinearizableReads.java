@@ -109,10 +109,18 @@ final class LinearizableReads {
     });
   }
 
-  /** Waits until this member has applied the round's read index, or runs a barrier when the round had none. */
+  /**
+   * Waits until this member has applied the round's read index. A round without one runs a barrier on a follower;
+   * on the leader it means the leader has not applied its term's first entry yet, and the read is retried until it
+   * has: Ratis' ReadIndex in a one-member group answers with the current commit index without that check, and after
+   * a restart that index may still predate the log's last acknowledged writes.
+   */
   private CompletableFuture<Void> caughtUp(ReadPoint point, long deadline) {
     if (!point.indexKnown()) {
-      return barriers.next();
+      return point.leadership().leaderId().equals(self.toString())
+          ? CompletableFuture.failedFuture(new IOException("this member leads but has not applied its term's first"
+              + " entry yet"))
+          : barriers.next();
     }
     long index = point.readIndex();
     return applied.atLeast(index).orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)

@@ -193,9 +193,8 @@ public final class RaftNode implements AutoCloseable {
   }
 
   /**
-   * Ratis ReadIndex barriers this member ran for linearizable reads since start: the fallback when a leadership
-   * round learned no read index (this member leads but has not applied its term's first entry, or the leader's
-   * last committed entry was purged after a snapshot).
+   * Ratis ReadIndex barriers this member ran for linearizable reads since start: a follower's fallback when a
+   * leadership round learned no read index (the leader's last committed entry was purged after a snapshot).
    */
   public long readBarriers() {
     return reads.barrierRounds();
