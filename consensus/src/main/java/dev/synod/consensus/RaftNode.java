@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RaftNode implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RaftNode.class);
+  /** A follower silent for this many election timeouts gets a new connection ({@link SilentFollowerRedial}). */
+  static final int SILENT_FOLLOWER_ELECTION_TIMEOUTS = 3;
 
   private final String nodeId;
   private final RaftPeerId selfId;
@@ -76,6 +78,7 @@ public final class RaftNode implements AutoCloseable {
   private volatile MemberProbes probes;
   private LinearizableReads reads;
   private Reconfiguration reconfiguration;
+  private SilentFollowerRedial redial;
 
   private RaftNode(String nodeId, RaftGroupId groupId, ConsensusSettings settings) {
     this.nodeId = nodeId;
@@ -168,6 +171,10 @@ public final class RaftNode implements AutoCloseable {
         this::leaderId, view, fence, adapter.appliedWaiters());
     this.reconfiguration = new Reconfiguration(division.get(), leaderClient, settings, this::leaderId);
     new DivisionWatch(division.get(), selfId, this::restartNeeded).start(timer);
+    this.redial = new SilentFollowerRedial(division::get,
+        peer -> server.getServerRpc().handleException(peer, new IOException("silent follower"), true),
+        settings.electionTimeoutMax().multipliedBy(SILENT_FOLLOWER_ELECTION_TIMEOUTS), admin);
+    redial.start(timer);
     LOG.info("Raft node {} started ({}) in group {} at {} ({})", nodeId, recover ? "recovered" : "formatted",
         groupId.getUuid(), bind, settings.tls().isPresent() ? "mutual TLS" : "plaintext");
   }
@@ -198,6 +205,11 @@ public final class RaftNode implements AutoCloseable {
    */
   public long readBarriers() {
     return reads.barrierRounds();
+  }
+
+  /** Times this member, leading, gave a follower that had stopped answering a new connection, since start. */
+  public long followerRedials() {
+    return redial.redials();
   }
 
   /** A linearizable read (ReadIndex), served by this member once it has applied the leader's commit index. */

@@ -71,18 +71,39 @@ final class HealthProbe {
         }
         Optional<StatusResponse> s = status(node);
         boolean serving = s.map(StatusResponse::getServing).orElse(false);
-        last.put(node, s.map(r -> r.getRaftRole() + " term " + r.getTerm() + (r.getServing() ? " serving"
-            : " not serving")).orElse("no answer"));
+        last.put(node, s.map(HealthProbe::describe).orElse("no answer"));
         all &= serving;
       }
       if (all) {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new ClusterException("cluster not healthy within " + timeout + ": " + last);
+        throw new ClusterException("cluster not healthy within " + timeout + ": " + last + unhealthyLogs(last));
       }
       DockerCluster.sleep(Duration.ofMillis(250));
     }
+  }
+
+  /** The last lines of each node that answers but does not serve, so a failed run shows why. */
+  private String unhealthyLogs(Map<String, String> last) {
+    StringBuilder out = new StringBuilder();
+    last.forEach((node, state) -> {
+      if (state.contains("not serving")) {
+        out.append("\nlast lines of ").append(node).append("'s log:\n").append(logs.tail(node, 40));
+      }
+    });
+    return out.toString();
+  }
+
+  /** Role, term and whether it serves; for a node that does not, what it lacks: a leader, or applied entries. */
+  static String describe(StatusResponse r) {
+    String head = r.getRaftRole() + " term " + r.getTerm();
+    if (r.getServing()) {
+      return head + " serving";
+    }
+    String leader = r.getHeader().getLeaderId();
+    return head + " not serving (leader " + (leader.isEmpty() ? "unknown" : leader) + ", commit "
+        + r.getCommitIndex() + ", applied " + r.getAppliedIndex() + ")";
   }
 
   void awaitServing(String node, Duration timeout) {

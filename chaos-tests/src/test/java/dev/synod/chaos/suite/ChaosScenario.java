@@ -49,9 +49,17 @@ final class ChaosScenario {
         Duration.ofSeconds(60));
     NemesisFaultDriver faults = new NemesisFaultDriver(NemesisContext.seeded(cluster, seed),
         NemesisSchedule.random(nemeses, seed, quiet, faultMin, faultMax), duration);
-    RunOutcome outcome = new ChaosRunner(() -> cluster.clientBuilder(cluster.apiEndpoints()),
-        cluster::awaitHealthy).run(spec, faults);
     Path dir = RunReport.runDirectory(REPORTS, test, Instant.now());
+    RunOutcome outcome;
+    try {
+      outcome = new ChaosRunner(() -> cluster.clientBuilder(cluster.apiEndpoints()), cluster::awaitHealthy)
+          .run(spec, faults);
+    } catch (RuntimeException e) {
+      // No history to judge, but the nodes' logs show why the cluster did not recover.
+      cluster.logsAll(dir.resolve("logs"));
+      throw new IllegalStateException(test + " (seed " + seed + ") did not finish; node logs in "
+          + dir.resolve("logs").toAbsolutePath() + "; nemesis errors: " + faults.errors(), e);
+    }
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("test", test);
     info.put("seed", seed);
