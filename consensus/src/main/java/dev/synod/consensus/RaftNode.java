@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.proto.RaftProtos.CommitInfoProto;
 import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
@@ -228,9 +229,16 @@ public final class RaftNode implements AutoCloseable {
     RaftServer.Division d = division.get();
     DivisionInfo info = d.getInfo();
     long snapshotIndex = Optional.ofNullable(store.getLatestSnapshot()).map(SnapshotFile::getIndex).orElse(-1L);
-    return new ConsensusStatus(nodeId, role(d), info.getCurrentTerm(), leaderId(),
-        d.getRaftLog().getLastCommittedIndex(), adapter.getLastAppliedTermIndex().getIndex(),
-        adapter.appliedRevision(), snapshotIndex);
+    Optional<String> leader = leaderId();
+    return new ConsensusStatus(nodeId, role(d), info.getCurrentTerm(), leader,
+        d.getRaftLog().getLastCommittedIndex(), leader.map(l -> reportedCommitIndex(d, l)).orElse(-1L),
+        adapter.getLastAppliedTermIndex().getIndex(), adapter.appliedRevision(), snapshotIndex);
+  }
+
+  /** {@code peer}'s commit index as this member last heard it: every append carries the leader's commit infos. */
+  private static long reportedCommitIndex(RaftServer.Division d, String peer) {
+    return d.getCommitInfos().stream().filter(c -> RaftPeerId.valueOf(c.getServer().getId()).toString().equals(peer))
+        .mapToLong(CommitInfoProto::getCommitIndex).findFirst().orElse(-1L);
   }
 
   /** The current configuration: voters, then learners; progress (match index, last contact) only on the leader. */

@@ -212,4 +212,17 @@ class ThreeNodeGroupTest {
     assertThatThrownBy(() -> leader.transferLeadership("nobody", Duration.ofSeconds(5)).get(30, TimeUnit.SECONDS))
         .cause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining("targetId: nobody");
   }
+
+  /** Health (a follower still receiving the entries it missed) compares against the leader's commit index. */
+  @Test
+  @Order(12)
+  void everyMemberKnowsTheLeadersCommitIndexFromItsAppends() throws Exception {
+    RaftNode leader = cluster.awaitLeader();
+    WriteResult w = leader.write(add("reported-commit")).get(30, TimeUnit.SECONDS);
+
+    assertThat(leader.status().leaderCommitIndex()).isEqualTo(leader.status().commitIndex());
+    for (RaftNode n : cluster.running()) {
+      await().atMost(PATIENCE).until(() -> n.status().leaderCommitIndex() >= w.index());
+    }
+  }
 }

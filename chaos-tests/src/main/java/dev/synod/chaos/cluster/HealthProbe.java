@@ -103,7 +103,8 @@ final class HealthProbe {
     }
     String leader = r.getHeader().getLeaderId();
     return head + " not serving (leader " + (leader.isEmpty() ? "unknown" : leader) + ", commit "
-        + r.getCommitIndex() + ", applied " + r.getAppliedIndex() + ")";
+        + r.getCommitIndex() + ", leader's commit " + r.getLeaderCommitIndex() + ", applied " + r.getAppliedIndex()
+        + ")";
   }
 
   void awaitServing(String node, Duration timeout) {

@@ -84,7 +84,8 @@ public final class ClusterService extends ClusterGrpc.ClusterImplBase {
     StatusResponse.Builder out = StatusResponse.newBuilder().setNodeId(facts.nodeId()).setClusterId(facts.clusterId())
         .setVersion(facts.version()).setDataDir(facts.dataDir()).setServing(facts.serving().getAsBoolean());
     gateway.raft().get().map(RaftNode::status).ifPresentOrElse(s -> out.setRaftRole(s.role().name().toLowerCase(Locale.ROOT))
-            .setTerm(s.term()).setCommitIndex(s.commitIndex()).setAppliedIndex(s.appliedIndex()),
+            .setTerm(s.term()).setCommitIndex(s.commitIndex()).setLeaderCommitIndex(s.leaderCommitIndex())
+            .setAppliedIndex(s.appliedIndex()),
         () -> out.setRaftRole("none"));
     observer.onNext(out.setHeader(gateway.header(out.getAppliedIndex())).build());
     observer.onCompleted();

@@ -7,11 +7,11 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 
 /**
- * gRPC health: SERVING only while the node knows a leader and has applied what it knows is committed
- * (within a small lag), so load balancers skip nodes that are electing or replaying their log.
+ * gRPC health: SERVING only while the node knows a leader and has applied what the leader reports committed
+ * (within a small lag), so load balancers skip nodes that are electing, replaying their log or catching up.
  */
 public final class ServingHealth {
-  /** Entries a node may trail its commit index by and still count as caught up. */
+  /** Entries a node may trail the leader's commit index by and still count as caught up. */
   static final long MAX_APPLY_LAG = 256;
 
   private final RaftHandle raft;
@@ -50,7 +50,13 @@ public final class ServingHealth {
     manager.enterTerminalState();
   }
 
+  /**
+   * Knows a leader, and has applied all but {@link #MAX_APPLY_LAG} entries of the leader's commit index as the leader
+   * last reported it; a follower back from a partition has a small commit index of its own until it has received
+   * the entries it missed.
+   */
   static boolean isCaughtUp(ConsensusStatus s) {
-    return s.leaderId().isPresent() && s.commitIndex() - s.appliedIndex() <= MAX_APPLY_LAG;
+    long committed = Math.max(s.commitIndex(), s.leaderCommitIndex());
+    return s.leaderId().isPresent() && committed - s.appliedIndex() <= MAX_APPLY_LAG;
   }
 }
