@@ -378,7 +378,8 @@ public final class FakeNode implements AutoCloseable {
     @Override
     public void status(StatusRequest req, StreamObserver<StatusResponse> obs) {
       reply(obs, StatusResponse.newBuilder().setHeader(self[0].header()).setNodeId("node@" + self[0].address)
-          .setRaftRole("follower").setTerm(3).setCommitIndex(42).setAppliedIndex(42).setServing(true).build());
+          .setRaftRole("follower").setTerm(3).setCommitIndex(42).setLeaderCommitIndex(45).setAppliedIndex(42)
+          .setServing(true).build());
     }
 
     @Override

@@ -160,7 +160,8 @@ class SynodCliTest {
   void statusAndAutopilotAndRaftPeersRender() {
     CliRun status = run("status");
     assertThat(status.exit()).as(status.toString()).isZero();
-    assertThat(status.outLines().get(1)).startsWith(node.address).contains("follower");
+    assertThat(status.outLines().get(0)).contains("COMMIT", "LEADER_COMMIT", "APPLIED");
+    assertThat(status.outLines().get(1)).startsWith(node.address).contains("follower").containsPattern("42 +45 +42");
 
     CliRun autopilot = run("autopilot", "state");
     assertThat(autopilot.outLines().get(0)).isEqualTo("healthy: true, failure tolerance: 1");
