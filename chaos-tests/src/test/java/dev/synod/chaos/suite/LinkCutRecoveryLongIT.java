@@ -11,6 +11,7 @@ import dev.synod.proto.v1.StatusResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,7 @@ class LinkCutRecoveryLongIT {
   private static final Duration RECOVERY = Duration.ofSeconds(20);
 
   @Test
-  void aFollowerCutFromTheLeaderForMinutesServesSoonAfterTheHeal() throws Exception {
+  void aFollowerCutFromTheLeaderForMinutesCatchesUpSoonAfterTheHeal() throws Exception {
     long cutSeconds = Long.getLong("chaos.linkcut.seconds", 150);
     int rounds = Integer.getInteger("chaos.linkcut.rounds", 2);
     String image = ChaosImages.locate().nodeImage();
@@ -33,7 +34,8 @@ class LinkCutRecoveryLongIT {
         .subnet("10.81.0.0/24").build().start()) {
       cluster.awaitHealthy(Duration.ofMinutes(3));
       AtomicBoolean writing = new AtomicBoolean(true);
-      Thread writer = new Thread(() -> writeUntilStopped(cluster, writing), "linkcut-writer");
+      AtomicLong failedWrites = new AtomicLong();
+      Thread writer = new Thread(() -> writeUntilStopped(cluster, writing, failedWrites), "linkcut-writer");
       writer.start();
       Thread.sleep(5_000); // some history before the first cut
       try {
@@ -47,12 +49,11 @@ class LinkCutRecoveryLongIT {
           cluster.exec(follower, "iptables", "-w", "-F").orThrow("heal on " + follower);
           long healed = System.nanoTime();
           try {
-            // Serving alone is not enough: a follower that knows the leader but has yet to receive the entries
-            // it missed counts as serving (its commit index is what it has received).
+            // Health allows a lag of 256 entries; the test asks for everything committed before the heal.
             await().atMost(RECOVERY).pollInterval(Duration.ofMillis(250)).until(() -> cluster.status(follower)
                 .filter(s -> s.getServing() && s.getAppliedIndex() >= committed).isPresent());
-            System.out.printf("round %d: %s caught up %.1f s after the heal: %s%n", round, follower,
-                (System.nanoTime() - healed) / 1e9, cluster.status(follower));
+            System.out.printf("round %d: %s caught up %.1f s after the heal; %d writes failed so far%n", round,
+                follower, (System.nanoTime() - healed) / 1e9, failedWrites.get());
           } catch (AssertionError | RuntimeException e) {
             Path logs = Path.of("target", "chaos", "linkcut", "round-" + round);
             cluster.logsAll(logs);
@@ -76,15 +77,15 @@ class LinkCutRecoveryLongIT {
     }
   }
 
-  /** About 20 writes a second through every node's API; failures (the cut node's own) are expected and ignored. */
-  private static void writeUntilStopped(DockerCluster cluster, AtomicBoolean writing) {
+  /** About 20 writes a second through every node's API; failures (routed to the cut node) are counted, not judged. */
+  private static void writeUntilStopped(DockerCluster cluster, AtomicBoolean writing, AtomicLong failed) {
     try (SynodClient client = cluster.clientBuilder(cluster.apiEndpoints()).deadline(Duration.ofSeconds(2)).build()) {
       for (long i = 0; writing.get(); i++) {
         try {
           client.put(PutRequest.newBuilder().setKey(ByteString.copyFromUtf8("linkcut/" + (i % 16)))
               .setValue(ByteString.copyFromUtf8(Long.toString(i))).build());
         } catch (RuntimeException e) {
-          // A write routed to the cut follower may fail; the test judges recovery, not availability.
+          failed.incrementAndGet(); // the test judges recovery, not availability
         }
         Thread.sleep(50);
       }
