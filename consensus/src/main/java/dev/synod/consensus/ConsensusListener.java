@@ -5,14 +5,11 @@ import java.util.Optional;
 
 /**
  * Observes consensus events. Callbacks run one at a time, in order, on a single thread owned by the node;
- * they must not block. {@link #onApplied} may skip indexes when applies outpace the listener (it always reports
- * the newest applied index).
+ * they must not block. Listeners that follow applied entries implement {@link AppliedListener}.
  */
 public interface ConsensusListener {
 
   default void onLeaderChanged(Optional<String> leaderId, long term) {}
-
-  default void onApplied(long index) {}
 
   /** A new configuration was committed. */
   default void onConfigurationChanged(List<PeerInfo> peers) {}

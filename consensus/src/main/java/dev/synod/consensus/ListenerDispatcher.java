@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers consensus events to listeners one at a time, in order, on one thread, so that no Ratis thread ever
- * waits on a listener. Consecutive applied events are merged into the newest index.
+ * waits on a listener. Consecutive applied events are merged into the newest index, and none is queued while no
+ * {@link AppliedListener} wants them.
  */
 final class ListenerDispatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ListenerDispatcher.class);
@@ -54,7 +55,7 @@ final class ListenerDispatcher implements AutoCloseable {
   }
 
   void applied(long index) {
-    if (listeners.isEmpty()) {
+    if (!anyWantsApplied()) {
       return;
     }
     synchronized (this) {
@@ -66,6 +67,15 @@ final class ListenerDispatcher implements AutoCloseable {
       a.index = index;
       enqueue(a);
     }
+  }
+
+  private boolean anyWantsApplied() {
+    for (ConsensusListener l : listeners) {
+      if (l instanceof AppliedListener a && a.wantsApplied()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private synchronized void enqueue(Object event) {
@@ -101,7 +111,9 @@ final class ListenerDispatcher implements AutoCloseable {
       for (ConsensusListener l : listeners) {
         try {
           if (event instanceof Applied) {
-            l.onApplied(appliedIndex);
+            if (l instanceof AppliedListener a) {
+              a.onApplied(appliedIndex);
+            }
           } else {
             ((Consumer<ConsensusListener>) event).accept(l);
           }

@@ -45,7 +45,7 @@ final class LocalLeaderWrites {
   private final Function<RaftClientRequest, CompletableFuture<RaftClientReply>> remote;
   private final ScheduledExecutorService timer;
   private final Executor replies;
-  private final Duration timeout;
+  private final DeadlineSweep deadlines;
   private final LongAdder resends = new LongAdder();
 
   /** {@code remote} sends a request to the server it names (LeaderClient::resend). */
@@ -61,7 +61,7 @@ final class LocalLeaderWrites {
     this.remote = remote;
     this.timer = timer;
     this.replies = replies;
-    this.timeout = timeout;
+    this.deadlines = new DeadlineSweep(timer, timeout, System::nanoTime);
   }
 
   /** Whether this node leads and has applied its own first entry, so it takes writes now. */
@@ -81,9 +81,7 @@ final class LocalLeaderWrites {
    */
   CompletableFuture<RaftClientReply> write(Message entry) {
     RaftClientRequest request = request(self, CallId.getAndIncrement(), entry);
-    // orTimeout's timer drops the task when the write completes first.
-    CompletableFuture<RaftClientReply> result = new CompletableFuture<RaftClientReply>()
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    CompletableFuture<RaftClientReply> result = deadlines.watch(new CompletableFuture<>());
     attempt(request, result);
     return result;
   }

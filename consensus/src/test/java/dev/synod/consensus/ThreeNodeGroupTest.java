@@ -148,7 +148,7 @@ class ThreeNodeGroupTest {
     AtomicLong lastApplied = new AtomicLong(-1);
     List<String> threads = new CopyOnWriteArrayList<>();
     List<Long> seen = new CopyOnWriteArrayList<>();
-    follower.addListener(new ConsensusListener() {
+    follower.addListener(new AppliedListener() {
       @Override
       public void onApplied(long index) {
         threads.add(Thread.currentThread().getName());

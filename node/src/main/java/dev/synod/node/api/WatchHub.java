@@ -1,6 +1,6 @@
 package dev.synod.node.api;
 
-import dev.synod.consensus.ConsensusListener;
+import dev.synod.consensus.AppliedListener;
 import dev.synod.proto.v1.ErrorCode;
 import dev.synod.proto.v1.EventsRequest;
 import dev.synod.proto.v1.EventsResponse;
@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * Serves watch streams from the registry's retained events. Every applied entry wakes the streams, which
  * read their next events locally; a slow client is paused by gRPC flow control, not buffered without bound.
  */
-public final class WatchHub implements ConsensusListener, AutoCloseable {
+public final class WatchHub implements AppliedListener, AutoCloseable {
   static final int PAGE = 256;
 
   private final RegistryGateway gateway;
@@ -64,6 +64,12 @@ public final class WatchHub implements ConsensusListener, AutoCloseable {
     for (WatchStream s : streams) {
       schedule(s);
     }
+  }
+
+  /** No stream, nothing to wake; a stream opened later drains from its own start revision when it opens. */
+  @Override
+  public boolean wantsApplied() {
+    return !streams.isEmpty();
   }
 
   public int openStreams() {

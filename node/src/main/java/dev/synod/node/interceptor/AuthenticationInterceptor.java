@@ -53,6 +53,11 @@ public final class AuthenticationInterceptor implements ServerInterceptor {
 
   static String peer(ServerCall<?, ?> call) {
     SocketAddress remote = call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
-    return remote == null ? "unknown peer" : remote.toString().replaceFirst("^/", "");
+    if (remote == null) {
+      return "unknown peer";
+    }
+    // Runs on every call: a prefix check, not a regular expression.
+    String address = remote.toString();
+    return address.startsWith("/") ? address.substring(1) : address;
   }
 }
