@@ -30,6 +30,7 @@ final class DeadlineSweep {
   private final long timeoutNanos;
   private final long tickNanos;
   private final LongSupplier nanoClock;
+  private volatile boolean closed;
 
   /** A future fails between {@code timeout} and {@code timeout} plus a twentieth of it (1 to 100 ms) late. */
   DeadlineSweep(ScheduledExecutorService timer, Duration timeout, LongSupplier nanoClock) {
@@ -42,10 +43,18 @@ final class DeadlineSweep {
   /** Returns {@code future}, which fails with a {@link TimeoutException} unless it completes in time. */
   <T> CompletableFuture<T> watch(CompletableFuture<T> future) {
     watched.add(new Watched(future, nanoClock.getAsLong() + timeoutNanos));
-    if (ticking.compareAndSet(false, true)) {
+    if (closed) {
+      failAll(null);
+    } else if (ticking.compareAndSet(false, true)) {
       schedule();
     }
     return future;
+  }
+
+  /** Fails every watched future, and any watched later, at once: the node is closing and its timer stops. */
+  void close() {
+    closed = true;
+    failAll(null);
   }
 
   boolean ticking() {
@@ -80,10 +89,14 @@ final class DeadlineSweep {
     try {
       timer.schedule(this::tick, tickNanos, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException closing) {
-      for (Watched w = watched.poll(); w != null; w = watched.poll()) {
-        w.future.completeExceptionally(new IOException("consensus node is closing", closing));
-      }
+      failAll(closing);
       ticking.set(false);
+    }
+  }
+
+  private void failAll(Throwable cause) {
+    for (Watched w = watched.poll(); w != null; w = watched.poll()) {
+      w.future.completeExceptionally(new IOException("consensus node is closing", cause));
     }
   }
 }

@@ -70,6 +70,11 @@ final class LocalLeaderWrites {
     return d != null && d.getInfo().isLeaderReady();
   }
 
+  /** Fails the writes still waiting for a reply: the node's timer, which would time them out, stops. */
+  void close() {
+    deadlines.close();
+  }
+
   /** Attempts after the first, counted since start. */
   long resends() {
     return resends.sum();

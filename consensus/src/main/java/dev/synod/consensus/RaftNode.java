@@ -324,6 +324,9 @@ public final class RaftNode implements AutoCloseable {
       }
     }
     timer.shutdownNow();
+    if (localWrites != null) {
+      localWrites.close();
+    }
     admin.shutdownNow();
     probeThreads.shutdownNow();
     queryThreads.shutdownNow();

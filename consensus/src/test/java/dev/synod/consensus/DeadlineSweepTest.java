@@ -89,4 +89,14 @@ class DeadlineSweepTest {
         .isCompletedWithValueMatching(e -> e instanceof IOException);
     assertThat(sweep.ticking()).isFalse();
   }
+
+  @Test
+  void closingFailsWhatIsWatchedAndWhatIsWatchedAfter() {
+    DeadlineSweep sweep = new DeadlineSweep(timer, Duration.ofSeconds(5), now::get);
+    CompletableFuture<String> pending = sweep.watch(new CompletableFuture<>());
+    sweep.close();
+    assertThat(pending.handle((v, e) -> e)).isCompletedWithValueMatching(e -> e instanceof IOException);
+    CompletableFuture<String> late = sweep.watch(new CompletableFuture<>());
+    assertThat(late.handle((v, e) -> e)).isCompletedWithValueMatching(e -> e instanceof IOException);
+  }
 }
