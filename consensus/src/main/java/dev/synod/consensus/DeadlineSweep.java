@@ -19,8 +19,8 @@ import java.util.function.LongSupplier;
  * nothing is watched.
  */
 final class DeadlineSweep {
-  static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-  static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private record Watched(CompletableFuture<?> future, long deadlineNanos) {}
 

@@ -237,7 +237,7 @@ public final class RaftNode implements AutoCloseable {
 
   /** {@code peer}'s commit index as this member last heard it: every append carries the leader's commit infos. */
   private static long reportedCommitIndex(RaftServer.Division d, String peer) {
-    return d.getCommitInfos().stream().filter(c -> RaftPeerId.valueOf(c.getServer().getId()).toString().equals(peer))
+    return d.getCommitInfos().stream().filter(c -> c.getServer().getId().toStringUtf8().equals(peer))
         .mapToLong(CommitInfoProto::getCommitIndex).findFirst().orElse(-1L);
   }
 
@@ -343,8 +343,11 @@ public final class RaftNode implements AutoCloseable {
     dispatcher.restartNeeded(reason);
   }
 
-  /** A stopped division keeps its last leader id; it knows no leader any more. */
-  private Optional<String> leaderId() {
+  /**
+   * The leader this member knows, as in {@link #status()} but without the rest of it (every API response names the
+   * leader). A stopped division keeps its last leader id; it knows no leader any more.
+   */
+  public Optional<String> leaderId() {
     RaftServer.Division d = division.get();
     if (d == null || !d.getInfo().isAlive()) {
       return Optional.empty();

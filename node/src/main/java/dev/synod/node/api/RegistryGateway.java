@@ -1,7 +1,6 @@
 package dev.synod.node.api;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.synod.consensus.ConsensusStatus;
 import dev.synod.consensus.RaftNode;
 import dev.synod.consensus.WriteResult;
 import dev.synod.node.plant.PlantedStaleReads;
@@ -92,7 +91,7 @@ public final class RegistryGateway {
   /** The header every response carries: the revision, who served it and where the leader is. */
   public ResponseHeader header(long revision) {
     ResponseHeader.Builder h = ResponseHeader.newBuilder().setRevision(revision).setServedBy(nodeId);
-    raft.get().map(RaftNode::status).flatMap(ConsensusStatus::leaderId).ifPresent(leader -> {
+    raft.get().flatMap(RaftNode::leaderId).ifPresent(leader -> {
       h.setLeaderId(leader);
       leaders.apiAddressOf(leader).ifPresent(h::setLeaderApiAddress);
     });
