@@ -139,7 +139,8 @@ public final class RaftNode implements AutoCloseable {
     RaftProperties properties = RatisProperties.of(settings, storageDir, bind);
     Parameters parameters = RatisParameters.of(settings);
     this.store = snapshots;
-    this.adapter = new StateMachineAdapter(stateMachine, snapshots, initial, new Hooks(), settings.maxEntryBytes());
+    this.adapter = new StateMachineAdapter(stateMachine, snapshots, initial, new Hooks(), settings.maxEntryBytes(),
+        nodeId);
     this.joining = initialPeers.isEmpty();
     // A joiner starts as a listener of a configuration holding only itself. With a truly empty group Ratis runs
     // it as a FOLLOWER that is in no configuration; if it ever missed heartbeats it would campaign, find itself
@@ -281,6 +282,7 @@ public final class RaftNode implements AutoCloseable {
     long timeoutMs = settings.adminTimeout().toMillis();
     SnapshotManagementRequest request = SnapshotManagementRequest.newCreate(
         adminClientId, selfId, groupId, callIds.incrementAndGet(), timeoutMs, 1);
+    adapter.beginSynchronousSnapshots(); // the reply must name a snapshot that is already durable
     try {
       RaftClientReply reply = server.snapshotManagementAsync(request).get(timeoutMs, TimeUnit.MILLISECONDS);
       if (!reply.isSuccess()) {
@@ -292,6 +294,8 @@ public final class RaftNode implements AutoCloseable {
       throw new IOException("interrupted while taking a snapshot", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IOException("snapshot failed on " + nodeId, LeaderClient.unwrap(e));
+    } finally {
+      adapter.endSynchronousSnapshots();
     }
   }
 
@@ -315,6 +319,9 @@ public final class RaftNode implements AutoCloseable {
     }
     if (probes != null) {
       probes.close();
+    }
+    if (adapter != null) {
+      adapter.beginSynchronousSnapshots(); // the snapshot taken on close is written before the server stops
     }
     if (server != null) {
       try {

@@ -1,11 +1,14 @@
 package dev.synod.consensus;
 
+import java.util.function.Supplier;
+
 /**
  * A deterministic state machine replicated by consensus. Implementations do no I/O.
  *
  * <p>Threading: {@link #apply} and {@link #restore} run one at a time with no reader active;
- * {@link #prepare}, {@link #query} and {@link #snapshot} may run concurrently with each other (never with
- * {@code apply}/{@code restore}).
+ * {@link #prepare}, {@link #query} and {@link #captureSnapshot} may run concurrently with each other (never with
+ * {@code apply}/{@code restore}). The serializer a capture returns runs later on another thread, alongside all of
+ * them.
  */
 public interface ReplicatedStateMachine {
 
@@ -21,9 +24,13 @@ public interface ReplicatedStateMachine {
   /** Answers a read-only query against the current state. */
   byte[] query(byte[] query);
 
-  /** Serializes the whole state; {@link #restore} of these bytes must give the same state. */
-  byte[] snapshot();
+  /**
+   * Captures the whole state as it is now; applies wait for this, so it should be cheap (an immutable view, not a
+   * serialization). The returned serializer turns the captured state into bytes later, while applies go on, and
+   * {@link #restore} of those bytes must give the captured state.
+   */
+  Supplier<byte[]> captureSnapshot();
 
-  /** Replaces the whole state with a snapshot taken by {@link #snapshot}. */
+  /** Replaces the whole state with a snapshot serialized from {@link #captureSnapshot}. */
   void restore(byte[] snapshot);
 }

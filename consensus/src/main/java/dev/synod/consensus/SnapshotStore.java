@@ -48,6 +48,7 @@ final class SnapshotStore implements StateMachineStorage {
   SnapshotStore(Path dir) throws IOException {
     this.dir = dir;
     this.latest = list().stream().findFirst().orElse(null);
+    deleteTempFiles(); // left by a crash mid-write; nothing writes before the store is open
   }
 
   Path dir() {
@@ -74,7 +75,7 @@ final class SnapshotStore implements StateMachineStorage {
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     fsyncDirectory(dir);
     SnapshotFile written = new SnapshotFile(target, term, index);
-    latest = written;
+    advanceLatest(written);
     retain(RETAINED);
     return written;
   }
@@ -145,16 +146,29 @@ final class SnapshotStore implements StateMachineStorage {
     }
   }
 
-  /** Keeps the newest {@code count} snapshots; deletes older ones, their .md5 companions and stale temp files. */
+  /**
+   * Keeps the newest {@code count} snapshots; deletes older ones and their .md5 companions. Temp files stay: a
+   * write may be in progress on the snapshot writer's thread.
+   */
   void retain(int count) throws IOException {
     List<SnapshotFile> all = list();
     for (SnapshotFile old : all.subList(Math.min(count, all.size()), all.size())) {
       deleteQuietly(old.path());
       deleteQuietly(old.path().resolveSibling(old.path().getFileName() + ".md5"));
     }
+  }
+
+  /** A write that finishes after a newer snapshot was installed must not make an older one the latest. */
+  private synchronized void advanceLatest(SnapshotFile written) {
+    SnapshotFile current = latest;
+    if (current == null || written.getIndex() > current.getIndex()) {
+      latest = written;
+    }
+  }
+
+  private void deleteTempFiles() throws IOException {
     if (Files.isDirectory(dir)) {
       try (Stream<Path> files = Files.list(dir)) {
-        // Writes and cleanups both run on the Raft state machine updater thread, so no write is in progress.
         files.filter(f -> f.getFileName().toString().endsWith(".snap.tmp")).forEach(SnapshotStore::deleteQuietly);
       }
     }

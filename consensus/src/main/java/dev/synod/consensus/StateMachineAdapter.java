@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.protocol.Message;
@@ -29,9 +32,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link ReplicatedStateMachine} inside Ratis. Applies (and restores) take the write lock; queries,
- * prepares and snapshots take the read lock. Apply, snapshot and reload all run on Ratis' single state machine
- * updater thread, so a snapshot always matches the last applied term and index. Every entry carries a batch of
- * commands ({@link Frames}); each is prepared, applied and answered on its own.
+ * prepares and snapshot captures take the read lock. Apply, capture and reload all run on Ratis' single state
+ * machine updater thread, so a snapshot always matches the last applied term and index; a {@link SnapshotWriter}
+ * writes it. Every entry carries a batch of commands ({@link Frames}); each is prepared, applied and answered on
+ * its own.
  */
 final class StateMachineAdapter extends BaseStateMachine {
   private static final Logger LOG = LoggerFactory.getLogger(StateMachineAdapter.class);
@@ -49,15 +53,18 @@ final class StateMachineAdapter extends BaseStateMachine {
   private final SnapshotStore store;
   private final Hooks hooks;
   private final long maxEntryBytes;
+  private final SnapshotWriter writer;
+  private final AtomicInteger synchronousSnapshots = new AtomicInteger();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final AppliedIndexWaiters appliedWaiters = new AppliedIndexWaiters();
   private volatile Optional<SnapshotStore.Loaded> initialSnapshot;
   private volatile long appliedRevision;
 
   StateMachineAdapter(ReplicatedStateMachine stateMachine, SnapshotStore store,
-      Optional<SnapshotStore.Loaded> initialSnapshot, Hooks hooks, long maxEntryBytes) {
+      Optional<SnapshotStore.Loaded> initialSnapshot, Hooks hooks, long maxEntryBytes, String nodeId) {
     this.stateMachine = stateMachine;
     this.store = store;
+    this.writer = new SnapshotWriter(store, nodeId + "-snapshot-writer");
     this.initialSnapshot = initialSnapshot;
     this.hooks = hooks;
     this.maxEntryBytes = maxEntryBytes;
@@ -89,15 +96,21 @@ final class StateMachineAdapter extends BaseStateMachine {
   public void reinitialize() throws IOException {
     LifeCycle lc = getLifeCycle();
     lc.compareAndTransition(LifeCycle.State.PAUSED, LifeCycle.State.STARTING);
+    writer.awaitIdle(); // a write still running must not land after the installed snapshot is read
     Optional<SnapshotStore.Loaded> loaded = store.loadLatest();
     restore(loaded);
     loaded.ifPresent(l -> LOG.info("Reloaded state from installed snapshot {}", l.file()));
     lc.compareAndTransition(LifeCycle.State.STARTING, LifeCycle.State.RUNNING);
   }
 
+  /** Ratis closes the state machine after its updater stopped; a snapshot still being written is finished. */
   @Override
-  public void close() {
-    getLifeCycle().checkStateAndClose();
+  public void close() throws IOException {
+    try {
+      writer.close();
+    } finally {
+      getLifeCycle().checkStateAndClose();
+    }
   }
 
   private void restore(Optional<SnapshotStore.Loaded> snapshot) {
@@ -139,27 +152,57 @@ final class StateMachineAdapter extends BaseStateMachine {
     return store.getLatestSnapshot();
   }
 
+  /**
+   * Ratis calls this on its state machine updater. Applies wait only while the state is captured; the writer
+   * serializes, writes and fsyncs it in the background (see {@link SnapshotWriter}). A snapshot someone waits for
+   * (an operator's request, the one taken on close) is written here before this returns.
+   */
   @Override
   public long takeSnapshot() throws IOException {
-    TermIndex applied;
-    byte[] payload;
+    if (synchronousSnapshots.get() > 0) {
+      writer.awaitIdle();
+      Capture c = capture();
+      return c.image() == null ? c.index() : SnapshotWriter.write(store, c.term(), c.index(), c.image()).getIndex();
+    }
+    OptionalLong answer = writer.answerWithoutCapture();
+    if (answer.isPresent()) {
+      return answer.getAsLong();
+    }
+    Capture c = capture();
+    if (c.image() == null) {
+      return c.index();
+    }
+    writer.start(c.term(), c.index(), c.image());
+    return writer.durableIndex();
+  }
+
+  /** Snapshots taken from now until {@link #endSynchronousSnapshots} are written before Ratis is answered. */
+  void beginSynchronousSnapshots() {
+    synchronousSnapshots.incrementAndGet();
+  }
+
+  void endSynchronousSnapshots() {
+    synchronousSnapshots.decrementAndGet();
+  }
+
+  /** The state at the last applied entry; no image when there is nothing new to snapshot (then index says why). */
+  private record Capture(long term, long index, Supplier<byte[]> image) {}
+
+  private Capture capture() {
     lock.readLock().lock();
     try {
-      applied = getLastAppliedTermIndex();
+      TermIndex applied = getLastAppliedTermIndex();
       SnapshotFile latest = store.getLatestSnapshot();
       if (applied == null || applied.getIndex() < 0) {
-        return RaftLog.INVALID_LOG_INDEX;
+        return new Capture(-1, RaftLog.INVALID_LOG_INDEX, null);
       }
       if (latest != null && latest.getIndex() >= applied.getIndex()) {
-        return latest.getIndex();
+        return new Capture(latest.getTerm(), latest.getIndex(), null);
       }
-      payload = stateMachine.snapshot();
+      return new Capture(applied.getTerm(), applied.getIndex(), stateMachine.captureSnapshot());
     } finally {
       lock.readLock().unlock();
     }
-    SnapshotFile written = store.write(applied.getTerm(), applied.getIndex(), payload);
-    LOG.info("Wrote snapshot {} ({} bytes of state)", written, payload.length);
-    return applied.getIndex();
   }
 
   // --- reads ---

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Test state machine: an append-only list of strings. Proposals {@code add:<v>} are stamped by prepare into
@@ -20,6 +21,8 @@ final class ListStateMachine implements ReplicatedStateMachine {
   final AtomicInteger restores = new AtomicInteger();
   private volatile String held;
   private volatile CountDownLatch release = new CountDownLatch(0);
+  private volatile CountDownLatch serializationHold = new CountDownLatch(0);
+  final AtomicInteger snapshotsSerializing = new AtomicInteger();
 
   static byte[] add(String value) {
     return ("add:" + value).getBytes(StandardCharsets.UTF_8);
@@ -72,8 +75,12 @@ final class ListStateMachine implements ReplicatedStateMachine {
   }
 
   private void awaitRelease() {
+    await(release);
+  }
+
+  private static void await(CountDownLatch latch) {
     try {
-      release.await();
+      latch.await();
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt(); // the node is closing
     }
@@ -89,9 +96,22 @@ final class ListStateMachine implements ReplicatedStateMachine {
     };
   }
 
+  /** Copies the list now; the serializer waits for the latch of {@link #holdSnapshotSerialization}, if any. */
   @Override
-  public byte[] snapshot() {
-    return bytes(String.join("\n", values));
+  public Supplier<byte[]> captureSnapshot() {
+    List<String> copy = List.copyOf(values);
+    CountDownLatch hold = serializationHold;
+    return () -> {
+      snapshotsSerializing.incrementAndGet();
+      await(hold);
+      return bytes(String.join("\n", copy));
+    };
+  }
+
+  /** Serializers of snapshots captured from now on wait until the returned latch is released. */
+  CountDownLatch holdSnapshotSerialization() {
+    serializationHold = new CountDownLatch(1);
+    return serializationHold;
   }
 
   @Override

@@ -47,6 +47,31 @@ class SnapshotStoreTest {
   }
 
   @Test
+  void tempFilesOfACrashedWriteGoWhenTheStoreOpensButNotWhileItRuns() throws Exception {
+    Files.createDirectories(dir);
+    Path crashed = dir.resolve("." + SnapshotFile.fileName(1, 50) + ".tmp");
+    Files.writeString(crashed, "half a snapshot");
+    SnapshotStore store = new SnapshotStore(dir);
+    assertThat(crashed).doesNotExist();
+
+    Path running = dir.resolve("." + SnapshotFile.fileName(1, 300) + ".tmp");
+    Files.writeString(running, "a write in progress on the writer's thread");
+    store.write(1, 100, new byte[1]);
+    store.write(1, 200, new byte[2]);
+    store.retain(SnapshotStore.RETAINED);
+    assertThat(running).exists();
+  }
+
+  @Test
+  void aWriteOlderThanTheLatestSnapshotDoesNotBecomeTheLatest() throws Exception {
+    SnapshotStore store = new SnapshotStore(dir);
+    store.write(2, 500, new byte[5]);
+    store.write(1, 100, new byte[1]); // a background write that ended after a newer snapshot was installed
+
+    assertThat(store.getLatestSnapshot().getIndex()).isEqualTo(500);
+  }
+
+  @Test
   void flippedByteIsReportedWithFileAndBothChecksums() throws Exception {
     SnapshotStore store = new SnapshotStore(dir);
     Path file = store.write(1, 7, "state".getBytes(StandardCharsets.UTF_8)).path();

@@ -12,6 +12,7 @@ import dev.synod.registry.CommandValidator;
 import dev.synod.registry.Registry;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Adapts the pure {@link Registry} to consensus: decodes entries, and stamps the leader's clock into
@@ -61,9 +62,11 @@ public final class RegistryStateMachine implements ReplicatedStateMachine {
     return registry.query(q).toByteArray();
   }
 
+  /** The registry's snapshot message is immutable: serializing it later, while applies go on, is safe. */
   @Override
-  public byte[] snapshot() {
-    return registry.snapshot().toByteArray();
+  public Supplier<byte[]> captureSnapshot() {
+    RegistrySnapshot captured = registry.snapshot();
+    return captured::toByteArray;
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.synod.registry.RegistryLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class RegistryStateMachineTest {
@@ -53,12 +54,33 @@ class RegistryStateMachineTest {
   @Test
   void snapshotRoundTripsThroughBytes() throws Exception {
     sm.apply(1, sm.prepare(put("a", 3).toByteArray()));
-    byte[] snapshot = sm.snapshot();
+    byte[] snapshot = sm.captureSnapshot().get();
     RegistryStateMachine other = new RegistryStateMachine(new Registry(RegistryLimits.defaults()), leaderClock);
     other.restore(snapshot);
-    assertThat(other.snapshot()).isEqualTo(snapshot);
+    assertThat(other.captureSnapshot().get()).isEqualTo(snapshot);
     QueryResult got = QueryResult.parseFrom(other.query(Query.newBuilder()
         .setGet(dev.synod.proto.v1.GetRequest.newBuilder().setKey(ByteString.copyFromUtf8("a"))).build().toByteArray()));
     assertThat(got.getGet().getKv().getModRevision()).isEqualTo(1);
+  }
+
+  /** The serializer runs on another thread while applies go on: it must write the state as it was captured. */
+  @Test
+  void aCapturedSnapshotIgnoresLaterApplies() throws Exception {
+    sm.apply(1, sm.prepare(put("a", 3).toByteArray()));
+    Supplier<byte[]> captured = sm.captureSnapshot();
+    sm.apply(2, sm.prepare(put("b", 4).toByteArray()));
+    sm.apply(3, sm.prepare(put("a", 5).toByteArray()));
+
+    RegistryStateMachine other = new RegistryStateMachine(new Registry(RegistryLimits.defaults()), leaderClock);
+    other.restore(captured.get());
+
+    assertThat(get(other, "a").getGet().getKv().getModRevision()).isEqualTo(1);
+    assertThat(get(other, "b").getGet().hasKv()).as("written after the capture").isFalse();
+  }
+
+  private static QueryResult get(RegistryStateMachine machine, String key) throws Exception {
+    Query query = Query.newBuilder()
+        .setGet(dev.synod.proto.v1.GetRequest.newBuilder().setKey(ByteString.copyFromUtf8(key))).build();
+    return QueryResult.parseFrom(machine.query(query.toByteArray()));
   }
 }
