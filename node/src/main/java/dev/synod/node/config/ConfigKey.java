@@ -62,7 +62,8 @@ public enum ConfigKey {
   ELECTION_TIMEOUT_MAX("election-timeout-max", DURATION, literal("1s"),
       "Upper bound of the randomized Raft election timeout; greater than election-timeout-min."),
   SNAPSHOT_THRESHOLD("snapshot-threshold", INTEGER, literal("10000"),
-      "Log entries since the last snapshot that trigger a new one; at least 100."),
+      "Log entries since the last snapshot that trigger a new one; at least 100. Applies pause only while the"
+          + " state is captured; it is written in the background, and the log is purged once the file is durable."),
   ENABLE_REFLECTION("enable-reflection", BOOLEAN, literal("false"),
       "Serve gRPC server reflection on the API port."),
   SHUTDOWN_DRAIN_TIMEOUT("shutdown-drain-timeout", DURATION, literal("10s"),
