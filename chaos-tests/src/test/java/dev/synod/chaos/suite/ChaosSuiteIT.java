@@ -25,7 +25,7 @@ class ChaosSuiteIT {
   @BeforeAll
   static void startCluster() {
     String image = ChaosImages.locate().nodeImage();
-    // Snapshots every 200 entries rather than 10,000: each run then takes, purges and installs several under the
+    // Snapshots every 200 entries rather than 10,000: each run then takes several and purges the log under the
     // faults, where the default threshold is never reached.
     cluster = DockerCluster.builder(image).name("synod-chaos-suite").subnet("10.79.0.0/24")
         .env("SYNOD_SNAPSHOT_THRESHOLD", "200").build().start();
