@@ -19,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * captured. A snapshot is reported to Ratis only once it is durable (Ratis purges the log up to the index it is
  * given): while one is being written, Ratis is given the newest durable index and asks again after its next
  * applies, and the first ask after the write finished is given the new index.
+ *
+ * <p>Every answer is the store's newest durable index, never the index of the write itself: Ratis stops the member
+ * if an answer is below one it was given before, and a snapshot installed from the leader or written for an
+ * operator can overtake a background write before Ratis asks again.
  */
 final class SnapshotWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotWriter.class);
@@ -26,7 +30,7 @@ final class SnapshotWriter implements AutoCloseable {
   private final SnapshotStore store;
   private final ExecutorService thread;
   private CompletableFuture<SnapshotFile> inFlight; // guarded by this
-  private SnapshotFile unreported; // guarded by this: durable, not yet given to Ratis
+  private boolean finishedUnreported; // guarded by this: a write ended durable since Ratis last asked
   private Throwable unreportedFailure; // guarded by this
 
   SnapshotWriter(SnapshotStore store, String threadName) {
@@ -40,7 +44,7 @@ final class SnapshotWriter implements AutoCloseable {
 
   /**
    * What to answer Ratis, if anything, before a new snapshot is captured: the newest durable index while a write is
-   * running, or the index of one written since the last ask. Empty when the writer is idle with nothing to report.
+   * running or once one has ended since the last ask. Empty when the writer is idle with nothing to report.
    *
    * @throws IOException the write started at the last ask failed (reported once; the next ask starts another)
    */
@@ -53,10 +57,9 @@ final class SnapshotWriter implements AutoCloseable {
       unreportedFailure = null;
       throw new IOException("writing the last snapshot failed: " + failure, failure);
     }
-    if (unreported != null) {
-      long index = unreported.getIndex();
-      unreported = null;
-      return OptionalLong.of(index);
+    if (finishedUnreported) {
+      finishedUnreported = false;
+      return OptionalLong.of(durableIndex());
     }
     return OptionalLong.empty();
   }
@@ -133,7 +136,7 @@ final class SnapshotWriter implements AutoCloseable {
       unreportedFailure = failure;
       job.completeExceptionally(failure);
     } else {
-      unreported = file;
+      finishedUnreported = true;
       job.complete(file);
     }
   }

@@ -39,6 +39,25 @@ class SnapshotWriterTest {
     }
   }
 
+  /**
+   * Ratis asserts that every index it is given is at least the last one it knows, and stops the member otherwise.
+   * A snapshot installed from the leader, or written for an operator, can overtake a finished background write
+   * that Ratis was not yet told of; the answer must then be the newer durable snapshot.
+   */
+  @Test
+  void aFinishedWriteOvertakenByANewerSnapshotIsAnsweredWithTheNewerOne() throws Exception {
+    SnapshotStore store = new SnapshotStore(dir);
+    try (SnapshotWriter writer = new SnapshotWriter(store, "test-snapshot-writer")) {
+      writer.start(1, 40, () -> new byte[4]);
+      writer.awaitIdle();
+      store.write(2, 75, new byte[7]); // as an operator's snapshot, or an install followed by a reload, leaves it
+
+      assertThat(writer.answerWithoutCapture()).as("never an index older than the newest durable one")
+          .isEqualTo(OptionalLong.of(75));
+      assertThat(writer.answerWithoutCapture()).isEmpty();
+    }
+  }
+
   @Test
   void whileASnapshotIsWrittenRatisIsGivenThePreviousOne() throws Exception {
     SnapshotStore store = new SnapshotStore(dir);
