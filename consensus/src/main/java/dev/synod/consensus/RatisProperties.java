@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
@@ -24,6 +25,8 @@ final class RatisProperties {
     RaftProperties p = new RaftProperties();
     RaftServerConfigKeys.setStorageDir(p, List.of(storageDir.toFile().getAbsoluteFile()));
 
+    // Ratis' gRPC transport, with a log appender that recovers from two faults of Ratis 3.2.2.
+    RaftConfigKeys.Rpc.setType(p, new RecoveringLogAppender.Type());
     GrpcConfigKeys.Server.setHost(p, bind.host());
     GrpcConfigKeys.Server.setPort(p, bind.port());
     // One message must hold a full append batch or snapshot chunk plus framing; Ratis checks >= limit + 1 MiB.
