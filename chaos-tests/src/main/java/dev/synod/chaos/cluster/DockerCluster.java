@@ -375,6 +375,18 @@ public final class DockerCluster implements AutoCloseable {
     return logs.logsAll(dir);
   }
 
+  /**
+   * Has every live (running, unpaused) node print a thread dump into its log, then waits a moment for the dumps
+   * to be written; for runs that did not recover, before {@link #logsAll}. Returns the nodes asked.
+   */
+  public List<String> threadDumpsAll() {
+    List<String> asked = logs.threadDumps(liveNodes());
+    if (!asked.isEmpty()) {
+      sleep(Duration.ofSeconds(2));
+    }
+    return asked;
+  }
+
   static String faketimeLibrary() {
     String arch = System.getProperty("os.arch", "amd64");
     String triplet = switch (arch) {

@@ -72,6 +72,23 @@ final class NodeLogs {
     return Collections.unmodifiableList(files);
   }
 
+  /**
+   * Asks every running node's JVM for a thread dump (SIGQUIT to the container's process, the agent's JVM), which it
+   * prints to its log. Paused and stopped nodes are skipped; returns the nodes asked.
+   */
+  List<String> threadDumps(List<String> running) {
+    List<String> asked = new ArrayList<>();
+    for (String node : running) {
+      try {
+        daemon.client().killContainerCmd(nodes.slot(node).containerId).withSignal("SIGQUIT").exec();
+        asked.add(node);
+      } catch (RuntimeException e) {
+        LOG.warn("cannot ask {} for a thread dump: {}", node, e.toString());
+      }
+    }
+    return asked;
+  }
+
   private LogContainerCmd logCmd(NodeSlot n) {
     return daemon.client().logContainerCmd(n.containerId).withStdOut(true).withStdErr(true);
   }

@@ -12,6 +12,7 @@ import dev.synod.client.SynodClient;
 import dev.synod.client.SynodException;
 import dev.synod.proto.v1.GetRequest;
 import dev.synod.proto.v1.PutRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -198,6 +199,20 @@ class ChaosInfrastructureTest {
     }
     assertThat(cluster.isPaused(node)).isFalse();
     cluster.awaitServing(node, Duration.ofSeconds(60));
+  }
+
+  @Test
+  @Order(4)
+  void aThreadDumpOfEveryLiveNodeLandsInItsLogAndTheNodesKeepServing() throws Exception {
+    List<String> asked = cluster.threadDumpsAll();
+
+    assertThat(asked).containsExactlyInAnyOrderElementsOf(cluster.liveNodes()).isNotEmpty();
+    Path dir = Files.createTempDirectory("synod-thread-dumps");
+    for (String node : asked) {
+      String log = Files.readString(cluster.logs(node, dir));
+      assertThat(log).as("%s's log", node).contains("Full thread dump").contains("StateMachineUpdater");
+    }
+    cluster.awaitHealthy(Duration.ofSeconds(30));
   }
 
   @Test

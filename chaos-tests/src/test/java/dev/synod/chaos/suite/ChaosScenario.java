@@ -55,7 +55,9 @@ final class ChaosScenario {
       outcome = new ChaosRunner(() -> cluster.clientBuilder(cluster.apiEndpoints()), cluster::awaitHealthy)
           .run(spec, faults);
     } catch (RuntimeException e) {
-      // No history to judge, but the nodes' logs show why the cluster did not recover.
+      // No history to judge, but the nodes' logs (with a thread dump of each live node) show why the cluster did
+      // not recover.
+      cluster.threadDumpsAll();
       cluster.logsAll(dir.resolve("logs"));
       throw new IllegalStateException(test + " (seed " + seed + ") did not finish; node logs in "
           + dir.resolve("logs").toAbsolutePath() + "; nemesis errors: " + faults.errors(), e);
