@@ -31,9 +31,7 @@ class BackgroundSnapshotTest {
 
   @Test
   void writesApplyWhileASnapshotIsWrittenAndTheSnapshotHoldsTheCapturedState() throws Exception {
-    ConsensusSettings settings = ConsensusSettings.lan().toBuilder()
-        .snapshotAutoTriggerThreshold(THRESHOLD).snapshotOnClose(false).build();
-    try (TestCluster cluster = TestCluster.start(dir, 3, settings)) {
+    try (TestCluster cluster = TestCluster.start(dir, 3, snapshotEvery(THRESHOLD).build())) {
       RaftNode leader = cluster.awaitLeader();
       List<CountDownLatch> holds = new ArrayList<>();
       for (RaftNode n : cluster.running()) {
@@ -64,9 +62,7 @@ class BackgroundSnapshotTest {
    */
   @Test
   void anOperatorSnapshotOvertakingAFinishedBackgroundWriteKeepsTheMemberApplying() throws Exception {
-    ConsensusSettings settings = ConsensusSettings.lan().toBuilder()
-        .snapshotAutoTriggerThreshold(THRESHOLD).snapshotOnClose(false).build();
-    try (TestCluster cluster = TestCluster.start(dir, 3, settings)) {
+    try (TestCluster cluster = TestCluster.start(dir, 3, snapshotEvery(THRESHOLD).build())) {
       RaftNode leader = cluster.awaitLeader();
       RaftNode follower = cluster.aFollower();
       ListStateMachine sm = cluster.member(follower.nodeId()).sm;
@@ -96,8 +92,7 @@ class BackgroundSnapshotTest {
    */
   @Test
   void anInstalledSnapshotOvertakingAFinishedBackgroundWriteKeepsTheMemberApplying() throws Exception {
-    ConsensusSettings settings = ConsensusSettings.lan().toBuilder()
-        .snapshotAutoTriggerThreshold(THRESHOLD).purgeGap(1).snapshotOnClose(false)
+    ConsensusSettings settings = snapshotEvery(THRESHOLD).purgeGap(1)
         .segmentSizeMax(8 * 1024).appenderBufferByteLimit(64 * 1024).writeBufferSize(128 * 1024).build();
     try (TestCluster cluster = TestCluster.start(dir, 3, settings)) {
       RaftNode leader = cluster.awaitLeader();
@@ -130,6 +125,10 @@ class BackgroundSnapshotTest {
       assertThat(parseAll(follower.readLinearizable(bytes("all")).get(30, TimeUnit.SECONDS)))
           .as("the follower still applies and serves").containsExactlyElementsOf(values);
     }
+  }
+
+  private static ConsensusSettings.Builder snapshotEvery(int entries) {
+    return ConsensusSettings.lan().toBuilder().snapshotAutoTriggerThreshold(entries).snapshotOnClose(false);
   }
 
   /** Writes values from {@code from} until {@code done} holds after a write; returns the next index. */
