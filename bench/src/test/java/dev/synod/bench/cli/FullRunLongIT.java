@@ -3,7 +3,6 @@ package dev.synod.bench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -65,8 +64,7 @@ class FullRunLongIT {
       bars.add(report.getAsJsonObject("failover").getAsJsonObject("bar"));
     }
     if (command.equals("all") || command.equals("gossip")) {
-      JsonArray gossip = report.getAsJsonObject("gossip").getAsJsonArray("bars");
-      gossip.forEach(b -> bars.add(b.getAsJsonObject()));
+      report.getAsJsonObject("gossip").getAsJsonArray("bars").forEach(b -> bars.add(b.getAsJsonObject()));
     }
     assertThat(bars).as("bars in the report of '%s'", command).isNotEmpty();
     return bars;
